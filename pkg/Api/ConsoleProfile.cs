@@ -1,0 +1,6 @@
+namespace Rp.Api;
+
+public sealed class ConsoleProfile : Extensible
+{
+    public string? Url { get; set; }
+}

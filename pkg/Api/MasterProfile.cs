@@ -1,0 +1,8 @@
+namespace Rp.Api;
+
+public sealed class MasterProfile : Extensible
+{
+    public string? VmSize { get; set; }
+
+    public string? SubnetId { get; set; }
+}

@@ -1,0 +1,11 @@
+namespace Rp.Api;
+
+public enum ProvisioningState
+{
+    Creating,
+    Updating,
+    Deleting,
+    Succeeded,
+    Failed,
+    Canceled,
+}

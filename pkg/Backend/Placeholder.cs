@@ -1,0 +1,1 @@
+namespace Rp.Backend; internal static class Placeholder {}

@@ -1,0 +1,45 @@
+using Newtonsoft.Json;
+using Rp.Api;
+
+namespace Rp.Database.Documents;
+
+/// <summary>
+/// A cluster resource as stored in the <c>OpenShiftClusters</c> container: partitioned by
+/// subscription id, <see cref="Key"/> (the lower-cased resource id) unique.
+/// </summary>
+public sealed class OpenShiftClusterDocument : Document
+{
+    [JsonProperty("key")]
+    public string Key { get; set; } = "";
+
+    /// <summary>True from the frontend's write until the forwarder has put the document on the queue.</summary>
+    [JsonProperty("unqueued")]
+    public bool Unqueued { get; set; }
+
+    [JsonProperty("leaseOwner", NullValueHandling = NullValueHandling.Ignore)]
+    public string? LeaseOwner { get; set; }
+
+    [JsonProperty("leaseExpires", NullValueHandling = NullValueHandling.Ignore)]
+    public DateTimeOffset? LeaseExpires { get; set; }
+
+    /// <summary>The async operation that the current (or last) provisioning state belongs to.</summary>
+    [JsonProperty("asyncOperationId", NullValueHandling = NullValueHandling.Ignore)]
+    public string? AsyncOperationId { get; set; }
+
+    /// <summary>
+    /// Operations superseded by a later request (a DELETE during a create) that the backend must
+    /// still record as Canceled. Kept until that is done, so a crash cannot leave one running.
+    /// </summary>
+    [JsonProperty("canceledAsyncOperationIds", NullValueHandling = NullValueHandling.Ignore)]
+    public List<string>? CanceledAsyncOperationIds { get; set; }
+
+    /// <summary>How the last operation ended, written atomically with the terminal provisioning state.</summary>
+    [JsonProperty("lastOperation", NullValueHandling = NullValueHandling.Ignore)]
+    public OperationOutcome? LastOperation { get; set; }
+
+    [JsonProperty("correlation", NullValueHandling = NullValueHandling.Ignore)]
+    public CorrelationData? Correlation { get; set; }
+
+    [JsonProperty("openShiftCluster")]
+    public OpenShiftCluster OpenShiftCluster { get; set; } = new();
+}

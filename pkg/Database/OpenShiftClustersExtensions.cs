@@ -1,0 +1,86 @@
+using Rp.Database.Documents;
+
+namespace Rp.Database;
+
+/// <summary>Read-modify-write operations on cluster documents, shared by every implementation of <see cref="IOpenShiftClusters"/>.</summary>
+public static class OpenShiftClustersExtensions
+{
+    /// <summary>
+    /// Reads the document, lets <paramref name="mutate"/> change it (returning false for "nothing to
+    /// write") and replaces it, again while the write loses. Null if the document does not exist.
+    /// </summary>
+    public static Task<OpenShiftClusterDocument?> PatchAsync(this IOpenShiftClusters clusters, string key, Func<OpenShiftClusterDocument, bool> mutate, CancellationToken cancellationToken = default) =>
+        Retry.OnPreconditionFailedAsync<OpenShiftClusterDocument?>(
+            async ct =>
+            {
+                var doc = await clusters.GetAsync(key, ct).ConfigureAwait(false);
+                if (doc is null || !mutate(doc))
+                {
+                    return doc;
+                }
+
+                return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Takes (or renews) the document's lease for <paramref name="owner"/>. Null when the document
+    /// is gone or another owner holds an unexpired lease.
+    /// </summary>
+    public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        Retry.OnPreconditionFailedAsync<OpenShiftClusterDocument?>(
+            async ct =>
+            {
+                var doc = await clusters.GetAsync(key, ct).ConfigureAwait(false);
+                if (doc is null || (doc.LeaseOwner is not null && doc.LeaseOwner != owner && doc.LeaseExpires > now))
+                {
+                    return null;
+                }
+
+                doc.LeaseOwner = owner;
+                doc.LeaseExpires = now + duration;
+                return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// The lease-fenced write: applies <paramref name="mutate"/> only while <paramref name="owner"/>
+    /// still holds an unexpired lease, else throws <see cref="LeaseLostException"/>.
+    /// </summary>
+    public static Task<OpenShiftClusterDocument> PatchWithLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, DateTimeOffset now, Action<OpenShiftClusterDocument> mutate, CancellationToken cancellationToken = default) =>
+        Retry.OnPreconditionFailedAsync(
+            async ct =>
+            {
+                var doc = await clusters.GetAsync(key, ct).ConfigureAwait(false);
+                EnsureLeased(doc, key, owner, now);
+                mutate(doc!);
+                return await clusters.ReplaceAsync(doc!, ct).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    /// <summary>Deletes the document while <paramref name="owner"/> still holds its lease; <paramref name="check"/> may refuse by throwing.</summary>
+    public static Task<bool> DeleteWithLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, DateTimeOffset now, Action<OpenShiftClusterDocument> check, CancellationToken cancellationToken = default) =>
+        Retry.OnPreconditionFailedAsync(
+            async ct =>
+            {
+                var doc = await clusters.GetAsync(key, ct).ConfigureAwait(false);
+                EnsureLeased(doc, key, owner, now);
+                check(doc!);
+                await clusters.DeleteAsync(doc!, ct).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+
+    private static void EnsureLeased(OpenShiftClusterDocument? doc, string key, string owner, DateTimeOffset now)
+    {
+        if (doc is null)
+        {
+            throw new LeaseLostException($"document {key} no longer exists");
+        }
+
+        if (doc.LeaseOwner != owner || doc.LeaseExpires is null || doc.LeaseExpires <= now)
+        {
+            throw new LeaseLostException($"lease on {key} is no longer held by {owner}");
+        }
+    }
+}

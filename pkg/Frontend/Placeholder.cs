@@ -1,0 +1,1 @@
+namespace Rp.Frontend; internal static class Placeholder {}
