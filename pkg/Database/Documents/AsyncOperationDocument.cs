@@ -23,4 +23,48 @@ public sealed class AsyncOperationDocument : Document
 
     [JsonProperty("ttl")]
     public int Ttl { get; set; } = DefaultTtlSeconds;
+
+    /// <summary>The status resource's ARM id.</summary>
+    public static string StatusId(string subscriptionId, string location, string operationId) =>
+        $"/subscriptions/{subscriptionId}/providers/{ResourceId.ProviderNamespace}/locations/{NormalizeLocation(location)}/operationsStatus/{operationId}";
+
+    public static string NormalizeLocation(string location) => location.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    /// <summary>A new, running operation that drives the cluster with <paramref name="clusterKey"/> through <paramref name="state"/>.</summary>
+    public static AsyncOperationDocument Start(ResourceId cluster, string location, ProvisioningState state, DateTimeOffset now)
+    {
+        var id = Guid.NewGuid().ToString();
+        return new AsyncOperationDocument
+        {
+            Id = id,
+            PartitionKey = id,
+            OpenShiftClusterKey = cluster.Key,
+            InitialProvisioningState = state,
+            AsyncOperation = new AsyncOperation
+            {
+                Id = StatusId(cluster.SubscriptionId, location, id),
+                Name = id,
+                Status = state,
+                StartTime = now,
+            },
+        };
+    }
+
+    /// <summary>The error of an operation that a later request on its resource cut short.</summary>
+    public static CloudErrorBody CanceledError() => new(CloudErrorCodes.Canceled, "The operation was canceled by a later request on the resource.");
+
+    /// <summary>Records the end of the operation; false when it had already ended.</summary>
+    public bool End(ProvisioningState status, CloudErrorBody? error, DateTimeOffset endTime)
+    {
+        if (AsyncOperation.Status.IsTerminal())
+        {
+            return false;
+        }
+
+        AsyncOperation.Status = status;
+        AsyncOperation.Error = error;
+        AsyncOperation.EndTime = endTime;
+        AsyncOperation.PercentComplete = status == ProvisioningState.Succeeded ? 100 : AsyncOperation.PercentComplete;
+        return true;
+    }
 }

@@ -40,6 +40,36 @@ public sealed class OpenShiftClusterDocument : Document
     [JsonProperty("correlation", NullValueHandling = NullValueHandling.Ignore)]
     public CorrelationData? Correlation { get; set; }
 
+    /// <summary>
+    /// The resource's ARM etag: changes when the resource changes as a client sees it (a request
+    /// or a provisioning-state transition), not on internal bookkeeping writes.
+    /// </summary>
+    [JsonProperty("resourceETag", NullValueHandling = NullValueHandling.Ignore)]
+    public string? ResourceETag { get; set; }
+
     [JsonProperty("openShiftCluster")]
     public OpenShiftCluster OpenShiftCluster { get; set; } = new();
+
+    public static string NewResourceETag() => $"\"{Guid.NewGuid():N}\"";
+
+    /// <summary>
+    /// Starts an async operation on the resource: the new non-terminal state, the operation id,
+    /// and the flag the forwarder looks for. A running operation it supersedes (a DELETE during a
+    /// create) is remembered so that the backend records it as Canceled.
+    /// </summary>
+    public void BeginOperation(string operationId, ProvisioningState state, CorrelationData? correlation)
+    {
+        var properties = OpenShiftCluster.Properties;
+        if (AsyncOperationId is not null && !properties.ProvisioningState.IsTerminal() && AsyncOperationId != operationId)
+        {
+            (CanceledAsyncOperationIds ??= []).Add(AsyncOperationId);
+        }
+
+        properties.LastProvisioningState = properties.ProvisioningState;
+        properties.ProvisioningState = state;
+        AsyncOperationId = operationId;
+        Unqueued = true;
+        Correlation = correlation;
+        ResourceETag = NewResourceETag();
+    }
 }

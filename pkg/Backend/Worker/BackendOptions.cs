@@ -1,0 +1,25 @@
+namespace Rp.Backend.Worker;
+
+/// <summary>Backend settings (section <c>Backend</c>).</summary>
+public sealed class BackendOptions
+{
+    public const string SectionName = "Backend";
+
+    /// <summary>Concurrent workers in this process.</summary>
+    public int Workers { get; set; } = 4;
+
+    /// <summary>How long a document lease and a message's invisibility last without a heartbeat.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often both are renewed while a worker works.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A message delivered more often than this fails its document instead of looping.</summary>
+    public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>How long an idle worker waits before asking the queue again.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long a message that hit an unexpected error stays hidden before it is retried.</summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(5);
+}

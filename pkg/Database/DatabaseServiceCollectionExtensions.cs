@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Rp.Database.Cosmos;
+using Rp.Database.Serialization;
+using Rp.Database.Sqlite;
+using Rp.Env;
+
+namespace Rp.Database;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>
+    /// The document store chosen by <c>Database:Provider</c> (SQLite by default), its serializer
+    /// and the secret protector. In development mode without configured keys, the encryption key
+    /// lives in the data directory.
+    /// </summary>
+    public static IServiceCollection AddRpDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RpOptions>().Bind(configuration.GetSection(RpOptions.SectionName));
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.AddOptions<EncryptionOptions>()
+            .Bind(configuration.GetSection(EncryptionOptions.SectionName))
+            .PostConfigure<IOptions<RpOptions>>((encryption, rp) =>
+            {
+                if (rp.Value.Mode == RpMode.Development && encryption.Keys.Count == 0)
+                {
+                    encryption.KeyFile ??= Path.Combine(rp.Value.DataDir, "encryption.key");
+                }
+            });
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
+        services.TryAddSingleton<DocumentSerializer>();
+
+        var provider = configuration.GetSection(DatabaseOptions.SectionName)[nameof(DatabaseOptions.Provider)] ?? DatabaseProviders.Sqlite;
+        if (provider.Equals(DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddRpSqliteDatabase();
+        }
+        else if (provider.Equals(DatabaseProviders.Cosmos, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddOptions<CosmosOptions>().Bind(configuration.GetSection(CosmosOptions.SectionName));
+            services.AddRpCosmosDatabase();
+        }
+        else
+        {
+            throw new InvalidOperationException($"Unknown Database:Provider '{provider}': use '{DatabaseProviders.Sqlite}' or '{DatabaseProviders.Cosmos}'.");
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+using Newtonsoft.Json.Linq;
+using Rp.Api;
+using Rp.Frontend.Json;
+
+namespace Rp.Frontend;
+
+/// <summary>The one place responses are written: JSON bodies and CloudErrors.</summary>
+internal static class ArmResponses
+{
+    public static async Task WriteJsonAsync(HttpContext context, int statusCode, JToken body)
+    {
+        var bytes = ArmJson.ToUtf8(body);
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    public static Task WriteStatusAsync(HttpContext context, int statusCode)
+    {
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentLength = 0;
+        return Task.CompletedTask;
+    }
+
+    public static Task WriteErrorAsync(HttpContext context, CloudError error) =>
+        WriteJsonAsync(context, error.StatusCode, ArmJson.FromObject(error));
+
+    public static CloudError NotFound(ResourceId id) =>
+        new(404, CloudErrorCodes.ResourceNotFound, $"The Resource '{ResourceId.ProviderNamespace}/{ResourceId.ResourceTypeName}/{id.Name}' under resource group '{id.ResourceGroup}' was not found.");
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Rp.Frontend.Handlers;
+
+namespace Rp.Frontend;
+
+/// <summary>Every route of the RP, in one place.</summary>
+public static class FrontendRoutes
+{
+    private const string Provider = "providers/RedHat.OpenShift";
+    private const string Subscription = "/subscriptions/{subscriptionId}";
+    private const string ResourceGroup = Subscription + "/resourceGroups/{resourceGroupName}";
+    private const string Clusters = ResourceGroup + "/" + Provider + "/OpenShiftClusters";
+    private const string Cluster = Clusters + "/{resourceName}";
+    private const string Locations = Subscription + "/" + Provider + "/locations/{location}";
+
+    public static IEndpointRouteBuilder MapRpFrontend(this IEndpointRouteBuilder routes)
+    {
+        Map<OpenShiftClusterGet>(routes, "GET", Cluster, ApiVersionRule.Cluster, SubscriptionAccess.Read, h => h.HandleAsync);
+        Map<OpenShiftClusterPutOrPatch>(routes, "PUT", Cluster, ApiVersionRule.Cluster, SubscriptionAccess.Write, h => h.HandleAsync);
+        Map<OpenShiftClusterPutOrPatch>(routes, "PATCH", Cluster, ApiVersionRule.Cluster, SubscriptionAccess.Write, h => h.HandleAsync);
+        Map<OpenShiftClusterDelete>(routes, "DELETE", Cluster, ApiVersionRule.Cluster, SubscriptionAccess.Delete, h => h.HandleAsync);
+        Map<OpenShiftClusterList>(routes, "GET", Clusters, ApiVersionRule.Cluster, SubscriptionAccess.Read, h => h.HandleAsync);
+        Map<OpenShiftClusterList>(routes, "GET", Subscription + "/" + Provider + "/OpenShiftClusters", ApiVersionRule.Cluster, SubscriptionAccess.Read, h => h.HandleAsync);
+        Map<OpenShiftClusterCredentials>(routes, "POST", Cluster + "/listCredentials", ApiVersionRule.Cluster, SubscriptionAccess.Write, h => h.HandleAsync);
+        Map<OpenShiftClusterCredentials>(routes, "GET", Cluster + "/credentials", ApiVersionRule.ClusterCredentialsGet, SubscriptionAccess.Read, h => h.HandleAsync);
+        Map<OpenShiftClusterCredentials>(routes, "POST", Cluster + "/listAdminCredentials", ApiVersionRule.ClusterAdminCredentials, SubscriptionAccess.Write, h => h.HandleAdminAsync);
+        Map<AsyncOperationsStatusGet>(routes, "GET", Locations + "/operationsStatus/{operationId}", ApiVersionRule.Cluster, SubscriptionAccess.None, h => h.HandleAsync);
+        Map<AsyncOperationResultGet>(routes, "GET", Locations + "/operationResults/{operationId}", ApiVersionRule.Cluster, SubscriptionAccess.None, h => h.HandleAsync);
+        Map<OperationsList>(routes, "GET", "/" + Provider + "/operations", ApiVersionRule.Cluster, SubscriptionAccess.None, h => h.HandleAsync);
+        Map<SubscriptionPut>(routes, "PUT", Subscription, ApiVersionRule.SubscriptionNotification, SubscriptionAccess.None, h => h.HandleAsync);
+        return routes;
+    }
+
+    private static void Map<THandler>(IEndpointRouteBuilder routes, string method, string pattern, ApiVersionRule versions, SubscriptionAccess access, Func<THandler, RequestDelegate> handler)
+        where THandler : notnull =>
+        routes.MapMethods(pattern, [method], (RequestDelegate)(context => handler(context.RequestServices.GetRequiredService<THandler>())(context)))
+            .WithMetadata(new EndpointPolicy(versions, access));
+}

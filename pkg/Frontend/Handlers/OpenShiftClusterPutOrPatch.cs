@@ -1,0 +1,166 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+using Rp.Api;
+using Rp.Database;
+using Rp.Database.Documents;
+using Rp.Frontend.Json;
+
+namespace Rp.Frontend.Handlers;
+
+/// <summary>
+/// PUT (create 201 / replace 200) and PATCH (tags only: 200 at once; otherwise 202) of a cluster.
+/// Writes the document with a non-terminal state and an async operation, and never waits for the
+/// backend.
+/// </summary>
+internal sealed partial class OpenShiftClusterPutOrPatch(
+    IOpenShiftClusters clusters,
+    IAsyncOperations operations,
+    TimeProvider time,
+    IOptions<FrontendOptions> options,
+    ILogger<OpenShiftClusterPutOrPatch> logger)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var isPatch = HttpMethods.IsPatch(context.Request.Method);
+        var id = context.ClusterId();
+        var version = context.GetApiVersion();
+        var body = context.GetObjectBody();
+        body.Remove("etag");
+        var systemData = context.SystemData();
+        var correlation = context.Correlation();
+        var tagsOnly = isPatch && body.Properties().All(p => p.Name == "tags");
+        AsyncOperationDocument? operation = null;
+        var created = false;
+
+        var document = await Retry.OnPreconditionFailedAsync(
+            async ct =>
+            {
+                var existing = await clusters.GetAsync(id.Key, ct).ConfigureAwait(false);
+                if (existing is null && isPatch)
+                {
+                    throw ArmResponses.NotFound(id);
+                }
+
+                Preconditions.Check(context.Request, existing);
+                if (existing is not null && !existing.OpenShiftCluster.Properties.ProvisioningState.IsTerminal())
+                {
+                    throw new CloudError(409, CloudErrorCodes.AnotherOperationInProgress, $"Cannot {context.Request.Method} the resource while it is {existing.OpenShiftCluster.Properties.ProvisioningState}: another operation is in progress.");
+                }
+
+                created = existing is null;
+                if (created)
+                {
+                    ResourceNames.Validate(id);
+                }
+
+                var doc = existing ?? NewDocument(id);
+                var cluster = doc.OpenShiftCluster;
+                var request = isPatch ? Merge(ClusterRepresentation.Render(version, doc), body) : body;
+                version.ClusterToInternal(request, created ? null : cluster, cluster);
+                if (!isPatch)
+                {
+                    // The casing of the most recent PUT is the one returned.
+                    cluster.Id = id.ToString();
+                    cluster.Name = id.Name;
+                }
+
+                ApplySystemData(cluster, systemData, created);
+                if (tagsOnly)
+                {
+                    doc.ResourceETag = OpenShiftClusterDocument.NewResourceETag();
+                    return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
+                }
+
+                var state = created || (cluster.Properties.ProvisioningState == ProvisioningState.Failed && cluster.Properties.FailedProvisioningState == ProvisioningState.Creating)
+                    ? ProvisioningState.Creating
+                    : ProvisioningState.Updating;
+                if (operation is null || operation.InitialProvisioningState != state || operation.OpenShiftClusterKey != id.Key)
+                {
+                    operation = await operations.CreateAsync(AsyncOperationDocument.Start(id, cluster.Location, state, time.GetUtcNow()), ct).ConfigureAwait(false);
+                }
+
+                doc.BeginOperation(operation.Id, state, correlation);
+                if (!created)
+                {
+                    return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
+                }
+
+                try
+                {
+                    return await clusters.CreateAsync(doc, ct).ConfigureAwait(false);
+                }
+                catch (ConflictException e)
+                {
+                    // A concurrent PUT created it first: start over and answer as a replace would.
+                    throw new PreconditionFailedException("The resource was created concurrently.", e);
+                }
+            },
+            context.RequestAborted).ConfigureAwait(false);
+
+        LogAccepted(logger, context.Request.Method, id.ToString(), document.OpenShiftCluster.Properties.ProvisioningState.ToString(), operation?.Id);
+        if (document.ResourceETag is not null)
+        {
+            context.Response.Headers.ETag = document.ResourceETag;
+        }
+
+        if (operation is null)
+        {
+            await ArmResponses.WriteJsonAsync(context, StatusCodes.Status200OK, ClusterRepresentation.Render(version, document)).ConfigureAwait(false);
+            return;
+        }
+
+        AsyncOperationUrls.SetHeaders(context, id, document.OpenShiftCluster.Location, operation, withLocation: isPatch, options.Value.RetryAfterSeconds);
+        if (isPatch)
+        {
+            await ArmResponses.WriteStatusAsync(context, StatusCodes.Status202Accepted).ConfigureAwait(false);
+            return;
+        }
+
+        await ArmResponses.WriteJsonAsync(context, created ? StatusCodes.Status201Created : StatusCodes.Status200OK, ClusterRepresentation.Render(version, document)).ConfigureAwait(false);
+    }
+
+    private static OpenShiftClusterDocument NewDocument(ResourceId id) => new()
+    {
+        Id = Guid.NewGuid().ToString(),
+        Key = id.Key,
+        PartitionKey = id.PartitionKey,
+        OpenShiftCluster = new OpenShiftCluster { Id = id.ToString(), Name = id.Name, Type = OpenShiftCluster.ResourceType },
+    };
+
+    /// <summary>PATCH: <c>tags</c> replaces the whole tag set; everything else is an RFC 7396 merge.</summary>
+    private static JObject Merge(JObject current, JObject patch)
+    {
+        var merged = (JObject)JsonMergePatch.Apply(current, patch);
+        if (patch.TryGetValue("tags", out var tags))
+        {
+            merged["tags"] = tags.DeepClone();
+        }
+
+        return merged;
+    }
+
+    private static void ApplySystemData(OpenShiftCluster cluster, SystemData? header, bool created)
+    {
+        if (header is null)
+        {
+            return;
+        }
+
+        var systemData = cluster.SystemData ??= new SystemData();
+        if (created)
+        {
+            systemData.CreatedBy = header.CreatedBy;
+            systemData.CreatedByType = header.CreatedByType;
+            systemData.CreatedAt = header.CreatedAt;
+        }
+
+        systemData.LastModifiedBy = header.LastModifiedBy ?? header.CreatedBy;
+        systemData.LastModifiedByType = header.LastModifiedByType ?? header.CreatedByType;
+        systemData.LastModifiedAt = header.LastModifiedAt ?? header.CreatedAt;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} accepted for {ResourceId}: {ProvisioningState}, operation {OperationId}")]
+    private static partial void LogAccepted(ILogger logger, string method, string resourceId, string provisioningState, string? operationId);
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Rp.Api;
+using Rp.Database;
+using Rp.Database.Documents;
+using Rp.Frontend.Json;
+
+namespace Rp.Frontend.Handlers;
+
+/// <summary>
+/// ARM's subscription lifecycle notification (<c>PUT /subscriptions/{id}?api-version=2.0</c>):
+/// idempotent, the latest state wins, unknown fields kept, the body never logged. A Deleted
+/// subscription is marked for the backend to delete every cluster in it.
+/// </summary>
+internal sealed partial class SubscriptionPut(ISubscriptions subscriptions, ILogger<SubscriptionPut> logger)
+{
+    private static readonly HashSet<string> KnownStates = new(StringComparer.Ordinal)
+    {
+        SubscriptionStates.Registered, SubscriptionStates.Warned, SubscriptionStates.Suspended, SubscriptionStates.Deleted, SubscriptionStates.Unregistered,
+    };
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var subscriptionId = (string)context.GetRouteValue("subscriptionId")!;
+        if (!Guid.TryParse(subscriptionId, out _))
+        {
+            throw CloudError.BadRequest(CloudErrorCodes.InvalidParameter, $"'{subscriptionId}' is not a valid subscription id.", "subscriptionId");
+        }
+
+        var body = context.GetObjectBody();
+        Subscription subscription;
+        try
+        {
+            subscription = body.ToObject<Subscription>(JsonSerializer.Create(new JsonSerializerSettings { DateParseHandling = DateParseHandling.None }))
+                ?? throw CloudError.BadRequest(CloudErrorCodes.InvalidRequestContent, "The request body must be a subscription.");
+        }
+        catch (JsonException)
+        {
+            throw CloudError.BadRequest(CloudErrorCodes.InvalidRequestContent, "The request body is not a valid subscription.");
+        }
+
+        if (body["state"]?.Type != JTokenType.String || !KnownStates.Contains(subscription.State))
+        {
+            throw CloudError.BadRequest(CloudErrorCodes.InvalidParameter, $"The subscription state must be one of {string.Join(", ", KnownStates)}.", "state");
+        }
+
+        var id = subscriptionId.ToLowerInvariant();
+        var created = false;
+        await Retry.OnPreconditionFailedAsync(
+            async ct =>
+            {
+                var document = await subscriptions.GetAsync(id, ct).ConfigureAwait(false);
+                created = document is null;
+                document ??= new SubscriptionDocument { Id = id, PartitionKey = id };
+                document.Subscription = subscription;
+                document.Deleting = subscription.State == SubscriptionStates.Deleted ? true : null;
+                if (!created)
+                {
+                    return await subscriptions.ReplaceAsync(document, ct).ConfigureAwait(false);
+                }
+
+                try
+                {
+                    return await subscriptions.CreateAsync(document, ct).ConfigureAwait(false);
+                }
+                catch (ConflictException e)
+                {
+                    throw new PreconditionFailedException("The subscription was created concurrently.", e);
+                }
+            },
+            context.RequestAborted).ConfigureAwait(false);
+
+        LogState(logger, subscriptionId, subscription.State);
+        await ArmResponses.WriteJsonAsync(context, created ? StatusCodes.Status201Created : StatusCodes.Status200OK, body).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} is now {State}")]
+    private static partial void LogState(ILogger logger, string subscriptionId, string state);
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http;
+using Rp.Api;
+
+namespace Rp.Frontend.Middleware;
+
+/// <summary>Checks the <c>api-version</c> query parameter against what the matched route serves.</summary>
+internal sealed class ApiVersionMiddleware(RequestDelegate next, ApiVersions versions)
+{
+    public const string SubscriptionNotificationVersion = "2.0";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var policy = context.GetEndpoint()?.Metadata.GetMetadata<EndpointPolicy>();
+        if (policy is null)
+        {
+            return next(context);
+        }
+
+        var requested = context.Request.Query["api-version"].ToString();
+        if (requested.Length == 0)
+        {
+            throw CloudError.BadRequest(CloudErrorCodes.MissingApiVersionParameter, "The api-version query parameter (?api-version=) is required for all requests.");
+        }
+
+        if (policy.ApiVersions == ApiVersionRule.SubscriptionNotification)
+        {
+            if (requested != SubscriptionNotificationVersion)
+            {
+                throw Invalid(requested, [SubscriptionNotificationVersion]);
+            }
+
+            return next(context);
+        }
+
+        var supported = versions.All.Where(v => policy.ApiVersions switch
+        {
+            ApiVersionRule.ClusterCredentialsGet => v.SupportsCredentialsGet,
+            ApiVersionRule.ClusterAdminCredentials => v.SupportsAdminCredentials,
+            _ => true,
+        }).ToList();
+
+        var version = supported.FirstOrDefault(v => string.Equals(v.Name, requested, StringComparison.OrdinalIgnoreCase))
+            ?? throw Invalid(requested, supported.Select(v => v.Name));
+        context.SetApiVersion(version);
+        return next(context);
+    }
+
+    private static CloudError Invalid(string requested, IEnumerable<string> supported) =>
+        CloudError.BadRequest(
+            CloudErrorCodes.InvalidApiVersionParameter,
+            $"The resource type '{OpenShiftCluster.ResourceType}' does not support the api-version '{requested}' on this path. The supported api-versions are '{string.Join(", ", supported)}'.");
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Rp.Api;
+
+namespace Rp.Frontend.Middleware;
+
+/// <summary>
+/// Turns every failure into the CloudError shape: a <see cref="CloudError"/> as it is, anything
+/// else as a 500 that never shows the exception's text. Unmatched routes and methods get 404/405
+/// CloudErrors too.
+/// </summary>
+internal sealed partial class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context).ConfigureAwait(false);
+            if (!context.Response.HasStarted && context.GetEndpoint() is null)
+            {
+                await WriteUnmatchedAsync(context).ConfigureAwait(false);
+            }
+        }
+        catch (CloudError error) when (!context.Response.HasStarted)
+        {
+            await ArmResponses.WriteErrorAsync(context, error).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            var error = e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? new CloudError(413, CloudErrorCodes.RequestEntityTooLarge, "The request body is too large.")
+                : new CloudError(400, CloudErrorCodes.InvalidRequestContent, "The request could not be read.");
+            await ArmResponses.WriteErrorAsync(context, error).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            LogAborted(logger);
+        }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            LogUnhandled(logger, e);
+            context.Response.Clear();
+            await ArmResponses.WriteErrorAsync(context, new CloudError(500, CloudErrorCodes.InternalServerError, "Internal server error.")).ConfigureAwait(false);
+        }
+    }
+
+    private static Task WriteUnmatchedAsync(HttpContext context) => context.Response.StatusCode switch
+    {
+        StatusCodes.Status405MethodNotAllowed => ArmResponses.WriteErrorAsync(context, new CloudError(405, "MethodNotAllowed", $"The method '{context.Request.Method}' is not allowed on this resource.")),
+        StatusCodes.Status404NotFound or StatusCodes.Status200OK => ArmResponses.WriteErrorAsync(context, new CloudError(404, CloudErrorCodes.NotFound, $"The requested path '{context.Request.Path}' was not found.")),
+        _ => Task.CompletedTask,
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while serving the request")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The client went away before the response")]
+    private static partial void LogAborted(ILogger logger);
+}

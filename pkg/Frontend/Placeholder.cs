@@ -1,1 +1,0 @@
-namespace Rp.Frontend; internal static class Placeholder {}

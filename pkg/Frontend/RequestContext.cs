@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http;
+using Newtonsoft.Json;
+using Rp.Api;
+using Rp.Database.Documents;
+
+namespace Rp.Frontend;
+
+/// <summary>What handlers read from a request besides its body.</summary>
+internal static class RequestContext
+{
+    public static ResourceId ClusterId(this HttpContext context) => new(
+        (string)context.GetRouteValue("subscriptionId")!,
+        (string)context.GetRouteValue("resourceGroupName")!,
+        (string)context.GetRouteValue("resourceName")!);
+
+    public static CorrelationData Correlation(this HttpContext context) => new()
+    {
+        CorrelationRequestId = NullIfEmpty(context.Request.Headers[ArmHeaders.CorrelationRequestId].ToString()),
+        ClientRequestId = NullIfEmpty(context.Request.Headers[ArmHeaders.ClientRequestId].ToString()),
+        RequestId = NullIfEmpty(context.Response.Headers[ArmHeaders.RequestId].ToString()),
+    };
+
+    /// <summary>ARM's <c>x-ms-arm-resource-system-data</c>; a malformed header is a client error.</summary>
+    public static SystemData? SystemData(this HttpContext context)
+    {
+        var header = context.Request.Headers[ArmHeaders.SystemData].ToString();
+        if (header.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonConvert.DeserializeObject<SystemData>(header, new JsonSerializerSettings { DateParseHandling = DateParseHandling.DateTimeOffset });
+        }
+        catch (JsonException)
+        {
+            throw CloudError.BadRequest(CloudErrorCodes.InvalidParameter, $"The header '{ArmHeaders.SystemData}' is not valid JSON.", ArmHeaders.SystemData);
+        }
+    }
+
+    /// <summary>
+    /// Where async-operation URLs point: the host the client called through (ARM's, from
+    /// <c>Referer</c>), else this request's own.
+    /// </summary>
+    public static string PublicBaseUrl(this HttpContext context)
+    {
+        var referer = context.Request.Headers[ArmHeaders.Referer].ToString();
+        if (Uri.TryCreate(referer, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        {
+            return uri.GetLeftPart(UriPartial.Authority);
+        }
+
+        return $"{context.Request.Scheme}://{context.Request.Host}";
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

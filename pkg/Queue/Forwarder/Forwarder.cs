@@ -1,0 +1,159 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rp.Database;
+using Rp.Database.Documents;
+
+namespace Rp.Queue.Forwarder;
+
+/// <summary>
+/// Moves work from the database to the queue: one active instance (leader lease) reads the
+/// clusters' change feed from its checkpoint and puts every unqueued document on the queue, then
+/// clears the flag with the ETag of the version it enqueued. At-least-once: a crash between the
+/// two only enqueues a document twice.
+/// </summary>
+public sealed partial class Forwarder(
+    IOpenShiftClusters clusters,
+    ISubscriptions subscriptions,
+    ILeases leases,
+    IWorkQueue queue,
+    TimeProvider time,
+    IOptions<ForwarderOptions> options,
+    ILogger<Forwarder> logger) : BackgroundService
+{
+    public const string LeaseName = "forwarder";
+
+    private readonly LeaderLease lease = new(leases, time, LeaseName, $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", options.Value.LeaseDuration);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await queue.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+        var leading = false;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var worked = false;
+                try
+                {
+                    var nowLeading = await lease.TryAcquireOrRenewAsync(stoppingToken).ConfigureAwait(false);
+                    if (nowLeading && !leading)
+                    {
+                        LogLeading(logger, lease.Owner);
+                        await SweepAsync(stoppingToken).ConfigureAwait(false);
+                    }
+                    else if (!nowLeading && leading)
+                    {
+                        LogStandby(logger, lease.Owner);
+                    }
+
+                    leading = nowLeading;
+                    if (leading)
+                    {
+                        worked = await ForwardChangesAsync(stoppingToken).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    LogFailed(logger, e);
+                    leading = false;
+                }
+
+                if (!worked)
+                {
+                    await Task.Delay(options.Value.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            if (leading)
+            {
+                await lease.ReleaseAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>One batch of the change feed; true when it held changes.</summary>
+    internal async Task<bool> ForwardChangesAsync(CancellationToken cancellationToken)
+    {
+        var from = lease.Continuation;
+        var page = await clusters.ReadChangeFeedAsync(from, options.Value.BatchSize, cancellationToken).ConfigureAwait(false);
+        foreach (var document in page.Items.Where(d => d.Unqueued))
+        {
+            await ForwardAsync(document, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (page.Continuation != from)
+        {
+            await lease.SaveContinuationAsync(page.Continuation, cancellationToken).ConfigureAwait(false);
+        }
+
+        return page.Items.Count > 0;
+    }
+
+    /// <summary>On taking the lead: every partition's unqueued documents, whatever the checkpoint says.</summary>
+    internal async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var subscription in await subscriptions.ListAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var document in await clusters.ListUnqueuedAsync(subscription.PartitionKey, cancellationToken).ConfigureAwait(false))
+            {
+                await ForwardAsync(document, cancellationToken).ConfigureAwait(false);
+                count++;
+            }
+        }
+
+        LogSwept(logger, count);
+    }
+
+    private async Task ForwardAsync(OpenShiftClusterDocument? document, CancellationToken cancellationToken)
+    {
+        while (document is { Unqueued: true })
+        {
+            await queue.PutAsync(WorkItemFor(document).Serialize(), cancellationToken).ConfigureAwait(false);
+            LogForwarded(logger, document.Key, document.Correlation?.CorrelationRequestId);
+            document.Unqueued = false;
+            try
+            {
+                await clusters.ReplaceAsync(document, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (PreconditionFailedException)
+            {
+                // A newer version was written after the one enqueued: if it still asks for work,
+                // enqueue again rather than clear a flag this instance has not acted on.
+                document = await clusters.GetByIdAsync(document.PartitionKey, document.Id, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static WorkItem WorkItemFor(OpenShiftClusterDocument document) => new()
+    {
+        DocumentId = document.Id,
+        PartitionKey = document.PartitionKey,
+        CorrelationRequestId = document.Correlation?.CorrelationRequestId,
+        ClientRequestId = document.Correlation?.ClientRequestId,
+        RequestId = document.Correlation?.RequestId,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forwarder {Owner} is now the leader")]
+    private static partial void LogLeading(ILogger logger, string owner);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarder {Owner} lost the lead")]
+    private static partial void LogStandby(ILogger logger, string owner);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Start-up sweep forwarded {Count} unqueued documents")]
+    private static partial void LogSwept(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forwarded {Key} (correlation {CorrelationRequestId})")]
+    private static partial void LogForwarded(ILogger logger, string key, string? correlationRequestId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Forwarder iteration failed; retrying")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rp.Queue.Forwarder;
+using Rp.Queue.Sqlite;
+using Rp.Queue.StorageQueue;
+
+namespace Rp.Queue;
+
+public static class QueueServiceCollectionExtensions
+{
+    /// <summary>The work queue chosen by <c>Queue:Provider</c> (SQLite by default).</summary>
+    public static IServiceCollection AddRpQueue(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        var provider = configuration.GetSection(QueueOptions.SectionName)[nameof(QueueOptions.Provider)] ?? QueueProviders.Sqlite;
+        if (provider.Equals(QueueProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddRpSqliteQueue();
+        }
+        else if (provider.Equals(QueueProviders.StorageQueue, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddOptions<StorageQueueOptions>().Bind(configuration.GetSection(StorageQueueOptions.SectionName));
+            services.AddRpStorageQueue();
+        }
+        else
+        {
+            throw new InvalidOperationException($"Unknown Queue:Provider '{provider}': use '{QueueProviders.Sqlite}' or '{QueueProviders.StorageQueue}'.");
+        }
+
+        return services;
+    }
+
+    /// <summary>The forwarder role.</summary>
+    public static IServiceCollection AddRpForwarder(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ForwarderOptions>().Bind(configuration.GetSection(ForwarderOptions.SectionName));
+        services.AddHostedService<Forwarder.Forwarder>();
+        return services;
+    }
+}
