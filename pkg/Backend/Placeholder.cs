@@ -1,1 +1,0 @@
-namespace Rp.Backend; internal static class Placeholder {}
