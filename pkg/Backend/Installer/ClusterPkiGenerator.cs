@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Rp.Backend.Installer;
+
+/// <summary>The cluster's certificate authority and the admin client certificate it issues (ECDSA P-256, PEM).</summary>
+internal static class ClusterPkiGenerator
+{
+    public const string AdminCommonName = "system:admin";
+    public const string AdminOrganization = "system:masters";
+    public const string ClientAuthenticationOid = "1.3.6.1.5.5.7.3.2";
+
+    // OpenShift's installer-issued admin credentials last ten years; the cluster has no other way to renew them.
+    public static readonly TimeSpan Validity = TimeSpan.FromDays(3650);
+
+    // Lets a client whose clock is slightly behind accept a certificate issued a moment ago.
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    public static (string CertificatePem, string PrivateKeyPem) CreateCa(DateTimeOffset now)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var name = new X500DistinguishedNameBuilder();
+        name.AddOrganizationalUnitName("openshift");
+        name.AddCommonName("root-ca");
+
+        var request = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, critical: true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
+
+        using var certificate = request.CreateSelfSigned(now - ClockSkew, now + Validity);
+        return (certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
+    }
+
+    /// <summary>Issues <c>CN=system:admin, O=system:masters</c> for client authentication, expiring no later than the CA.</summary>
+    public static (string CertificatePem, string PrivateKeyPem) IssueAdmin(string caCertificatePem, string caPrivateKeyPem, DateTimeOffset now)
+    {
+        using var ca = X509Certificate2.CreateFromPem(caCertificatePem, caPrivateKeyPem);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var name = new X500DistinguishedNameBuilder();
+        name.AddOrganizationName(AdminOrganization);
+        name.AddCommonName(AdminCommonName);
+
+        var request = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: false, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(ClientAuthenticationOid)], critical: false));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, includeKeyIdentifier: true, includeIssuerAndSerial: false));
+
+        var notAfter = now + Validity;
+        var caNotAfter = new DateTimeOffset(ca.NotAfter.ToUniversalTime());
+        using var certificate = request.Create(ca, now - ClockSkew, notAfter < caNotAfter ? notAfter : caNotAfter, SerialNumber());
+        return (certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
+    }
+
+    private static byte[] SerialNumber()
+    {
+        var serial = RandomNumberGenerator.GetBytes(16);
+
+        // RFC 5280 serial numbers are positive integers.
+        serial[0] &= 0x7F;
+        return serial;
+    }
+}
