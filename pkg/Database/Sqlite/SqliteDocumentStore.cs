@@ -76,8 +76,7 @@ internal sealed class SqliteDocumentStore : IDisposable
     /// <summary>A new opaque, quoted version stamp (the shape of an HTTP ETag).</summary>
     public static string NewETag() => $"\"{Guid.NewGuid()}\"";
 
-    /// <summary>True when a statement broke a primary key or unique constraint.</summary>
-    public static bool IsDuplicate(SqliteException exception) =>
+    private static bool IsDuplicate(SqliteException exception) =>
         exception.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique;
 
     /// <summary>The document's body as stored: without the ETag, which lives in its own column and would be stale in the body after the next write.</summary>
@@ -152,30 +151,13 @@ internal sealed class SqliteDocumentStore : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(document.Id);
         var body = Encode(document);
         var etag = NewETag();
-        await File.WriteAsync(
-            async (connection, ct) =>
-            {
-                if (before is not null)
-                {
-                    await before(connection, ct).ConfigureAwait(false);
-                }
-
-                try
-                {
-                    return await SqliteFile.ExecuteAsync(connection, sql, p => Bind(p, document, etag, body, bind), ct).ConfigureAwait(false);
-                }
-                catch (SqliteException e) when (IsDuplicate(e))
-                {
-                    throw new ConflictException($"{typeof(T).Name} '{document.Id}' (or its unique key) already exists.", e);
-                }
-            },
-            cancellationToken).ConfigureAwait(false);
+        await WriteAsync(document, sql, p => Bind(p, document, etag, body, bind), before, conditional: false, cancellationToken).ConfigureAwait(false);
         return Decode<T>(body, etag);
     }
 
     /// <summary>
-    /// Runs the conditional <paramref name="sql"/> (parameters as for <see cref="InsertAsync"/>, plus
-    /// @etag: the document's) in a write transaction, after <paramref name="before"/>. Nothing
+    /// Runs the conditional update <paramref name="sql"/> (parameters as for <see cref="InsertAsync"/>,
+    /// plus @etag: the document's) in a write transaction, after <paramref name="before"/>. Nothing
     /// changed (a stale ETag or a document that is gone) throws <see cref="PreconditionFailedException"/>.
     /// </summary>
     public async Task<T> ReplaceAsync<T>(T document, string sql, Action<SqliteParameterCollection> bind, Func<SqliteConnection, CancellationToken, Task>? before, CancellationToken cancellationToken)
@@ -185,7 +167,24 @@ internal sealed class SqliteDocumentStore : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(document.ETag);
         var body = Encode(document);
         var etag = NewETag();
-        await File.WriteAsync(
+        await WriteAsync(document, sql, p => Bind(p, document, etag, body, bind), before, conditional: true, cancellationToken).ConfigureAwait(false);
+        return Decode<T>(body, etag);
+    }
+
+    /// <summary>Runs the conditional delete <paramref name="sql"/> (parameters @id, @partitionKey, @etag) in a write transaction.</summary>
+    public Task DeleteAsync<T>(T document, string sql, CancellationToken cancellationToken)
+        where T : Document
+    {
+        ArgumentException.ThrowIfNullOrEmpty(document.Id);
+        ArgumentException.ThrowIfNullOrEmpty(document.ETag);
+        return WriteAsync(document, sql, p => Bind(p, document, "", "", static _ => { }), null, conditional: true, cancellationToken);
+    }
+
+    public void Dispose() => File.Dispose();
+
+    private Task WriteAsync<T>(T document, string sql, Action<SqliteParameterCollection> bind, Func<SqliteConnection, CancellationToken, Task>? before, bool conditional, CancellationToken cancellationToken)
+        where T : Document =>
+        File.WriteAsync(
             async (connection, ct) =>
             {
                 if (before is not null)
@@ -196,39 +195,21 @@ internal sealed class SqliteDocumentStore : IDisposable
                 int changed;
                 try
                 {
-                    changed = await SqliteFile.ExecuteAsync(connection, sql, p => Bind(p, document, etag, body, bind), ct).ConfigureAwait(false);
+                    changed = await SqliteFile.ExecuteAsync(connection, sql, bind, ct).ConfigureAwait(false);
                 }
                 catch (SqliteException e) when (IsDuplicate(e))
                 {
-                    throw new ConflictException($"{typeof(T).Name} '{document.Id}' would duplicate a unique key.", e);
+                    throw new ConflictException($"{typeof(T).Name} '{document.Id}' or its unique key already exists.", e);
                 }
 
-                return changed == 1 ? changed : throw Stale<T>(document);
+                if (conditional && changed != 1)
+                {
+                    throw new PreconditionFailedException($"{typeof(T).Name} '{document.Id}' changed or no longer exists (ETag {document.ETag}).");
+                }
+
+                return changed;
             },
-            cancellationToken).ConfigureAwait(false);
-        return Decode<T>(body, etag);
-    }
-
-    /// <summary>Runs the conditional delete <paramref name="sql"/> (parameters @id, @partitionKey, @etag) in a write transaction.</summary>
-    public async Task DeleteAsync<T>(T document, string sql, CancellationToken cancellationToken)
-        where T : Document
-    {
-        ArgumentException.ThrowIfNullOrEmpty(document.Id);
-        ArgumentException.ThrowIfNullOrEmpty(document.ETag);
-        await File.WriteAsync(
-            async (connection, ct) =>
-            {
-                var changed = await SqliteFile.ExecuteAsync(connection, sql, p => Bind(p, document, "", "", static _ => { }), ct).ConfigureAwait(false);
-                return changed == 1 ? changed : throw Stale<T>(document);
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    public void Dispose() => File.Dispose();
-
-    private static PreconditionFailedException Stale<T>(T document)
-        where T : Document =>
-        new($"{typeof(T).Name} '{document.Id}' changed or no longer exists (ETag {document.ETag}).");
+            cancellationToken);
 
     private static void Bind(SqliteParameterCollection parameters, Document document, string newEtag, string body, Action<SqliteParameterCollection> bind)
     {

@@ -37,6 +37,18 @@ public sealed class SqliteFile : IDisposable
 
     public string Path { get; }
 
+    /// <summary>Runs <paramref name="sql"/> (in the connection's transaction, if any) and returns the number of rows it changed.</summary>
+    public static async Task<int> ExecuteAsync(SqliteConnection connection, string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken = default)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = sql;
+            bind(command.Parameters);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Creates the file and its schema if they do not exist; safe to race with other processes.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
@@ -116,18 +128,6 @@ public sealed class SqliteFile : IDisposable
         }
 
         schemaLock.Dispose();
-    }
-
-    /// <summary>Runs <paramref name="sql"/> (in the connection's transaction, if any) and returns the number of rows it changed.</summary>
-    public static async Task<int> ExecuteAsync(SqliteConnection connection, string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken = default)
-    {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
-        {
-            command.CommandText = sql;
-            bind(command.Parameters);
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 
     private static Task<int> ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken) =>
