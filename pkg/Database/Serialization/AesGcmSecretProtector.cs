@@ -48,7 +48,13 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
         id.CopyTo(buffer, 0);
         var nonce = buffer.AsSpan(KeyIdSize, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        aead.Encrypt(nonce, plain, buffer.AsSpan(KeyIdSize + NonceSize + TagSize), buffer.AsSpan(KeyIdSize + NonceSize, TagSize), id);
+        // An AesGcm instance keeps one native cipher context: concurrent calls corrupt each other
+        // (wrong tags, undecryptable ciphertext), so each key's instance is used by one thread at a time.
+        lock (aead)
+        {
+            aead.Encrypt(nonce, plain, buffer.AsSpan(KeyIdSize + NonceSize + TagSize), buffer.AsSpan(KeyIdSize + NonceSize, TagSize), id);
+        }
+
         return Prefix + Convert.ToBase64String(buffer);
     }
 
@@ -74,7 +80,11 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
             }
 
             var plain = new byte[buffer.Length - KeyIdSize - NonceSize - TagSize];
-            aead.Decrypt(buffer.AsSpan(KeyIdSize, NonceSize), buffer.AsSpan(KeyIdSize + NonceSize + TagSize), buffer.AsSpan(KeyIdSize + NonceSize, TagSize), plain, keyId);
+            lock (aead)
+            {
+                aead.Decrypt(buffer.AsSpan(KeyIdSize, NonceSize), buffer.AsSpan(KeyIdSize + NonceSize + TagSize), buffer.AsSpan(KeyIdSize + NonceSize, TagSize), plain, keyId);
+            }
+
             return Encoding.UTF8.GetString(plain);
         }
 

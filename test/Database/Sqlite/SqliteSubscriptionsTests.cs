@@ -1,0 +1,9 @@
+using Rp.Database.Tests.Conformance;
+
+namespace Rp.Database.Tests.Sqlite;
+
+public sealed class SqliteSubscriptionsTests : SubscriptionsConformanceTests
+{
+    protected override Task<IDatabaseUnderTest> CreateDatabaseAsync() =>
+        Task.FromResult<IDatabaseUnderTest>(SqliteDatabaseUnderTest.CreateTemporary());
+}
