@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using Microsoft.Azure.Cosmos;
+using Newtonsoft.Json.Linq;
+using Rp.Database.Cosmos;
+using Rp.Database.Serialization;
+using Rp.Database.Tests.Emulators;
+
+namespace Rp.Database.Tests.Cosmos;
+
+/// <summary>A database of its own on the emulator for one test, deleted afterwards.</summary>
+internal sealed class CosmosTestDatabase : IAsyncDisposable
+{
+    private CosmosTestDatabase(CosmosDatabase database, string name)
+    {
+        Database = database;
+        Name = name;
+    }
+
+    public CosmosDatabase Database { get; }
+
+    public string Name { get; }
+
+    public static async Task<CosmosTestDatabase> CreateAsync(EmulatorsFixture emulators, TimeProvider? timeProvider = null)
+    {
+        var name = "test-" + Guid.NewGuid().ToString("N");
+        var database = new CosmosDatabase(Options(emulators, name), NewSerializer(), timeProvider ?? TimeProvider.System);
+        await database.EnsureCreatedAsync();
+        return new CosmosTestDatabase(database, name);
+    }
+
+    public static CosmosOptions Options(EmulatorsFixture emulators, string databaseName) => new()
+    {
+        Endpoint = emulators.CosmosEndpoint,
+        Key = emulators.CosmosKey,
+        DatabaseName = databaseName,
+        CreateIfNotExists = true,
+        AcceptAnyServerCertificate = true,
+    };
+
+    public static DocumentSerializer NewSerializer() =>
+        new(new AesGcmSecretProtector([RandomNumberGenerator.GetBytes(32)]));
+
+    /// <summary>The document as the service stores it, read past the RP's serializer.</summary>
+    public async Task<JObject> ReadRawAsync(string container, string partitionKey, string id)
+    {
+        using var response = await Database.Client.GetContainer(Name, container).ReadItemStreamAsync(id, new PartitionKey(partitionKey));
+        response.EnsureSuccessStatusCode();
+        using var reader = new StreamReader(response.Content);
+        return JObject.Parse(await reader.ReadToEndAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Database.Client.GetDatabase(Name).DeleteAsync();
+        Database.Dispose();
+    }
+}
