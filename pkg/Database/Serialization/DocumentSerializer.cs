@@ -19,7 +19,7 @@ public sealed class DocumentSerializer
                 NamingStrategy = new CamelCaseNamingStrategy { ProcessDictionaryKeys = false, OverrideSpecifiedNames = false },
             },
             Converters = { new StringEnumConverter(), new SecretJsonConverter(protector) },
-            DateParseHandling = DateParseHandling.DateTimeOffset,
+            DateParseHandling = DateParseHandling.None,
             DateTimeZoneHandling = DateTimeZoneHandling.Utc,
             NullValueHandling = NullValueHandling.Ignore,
             MissingMemberHandling = MissingMemberHandling.Ignore,
