@@ -17,6 +17,7 @@ public static class BackendServiceCollectionExtensions
         services.AddRpLocalInstaller();
         services.TryAddSingleton<MessageProcessor>();
         services.AddHostedService<BackendService>();
+        services.AddHostedService<SubscriptionCascade>();
         return services;
     }
 }

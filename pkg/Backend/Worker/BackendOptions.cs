@@ -20,6 +20,9 @@ public sealed class BackendOptions
     /// <summary>How long an idle worker waits before asking the queue again.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>How often the subscriptions ARM reported Deleted are checked for clusters left to delete.</summary>
+    public TimeSpan CascadeInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long a message that hit an unexpected error stays hidden before it is retried.</summary>
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(5);
 }

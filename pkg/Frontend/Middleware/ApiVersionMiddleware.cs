@@ -32,7 +32,7 @@ internal sealed class ApiVersionMiddleware(RequestDelegate next, ApiVersions ver
             return next(context);
         }
 
-        var supported = versions.All.Where(v => policy.ApiVersions switch
+        var supported = versions.Values.Where(v => policy.ApiVersions switch
         {
             ApiVersionRule.ClusterCredentialsGet => v.SupportsCredentialsGet,
             ApiVersionRule.ClusterAdminCredentials => v.SupportsAdminCredentials,
