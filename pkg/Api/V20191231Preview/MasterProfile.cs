@@ -1,0 +1,11 @@
+using Newtonsoft.Json;
+
+namespace Rp.Api.V20191231Preview;
+
+[JsonObject(ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class MasterProfile
+{
+    /// <summary>The masters' VM size. Default Standard_D8s_v3.</summary>
+    [JsonProperty("vmSize")]
+    public string? VmSize { get; set; }
+}

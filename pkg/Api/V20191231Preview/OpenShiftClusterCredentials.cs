@@ -1,0 +1,14 @@
+using Newtonsoft.Json;
+
+namespace Rp.Api.V20191231Preview;
+
+/// <summary>The cluster's kubeadmin login: the one response that carries a secret.</summary>
+[JsonObject(ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class OpenShiftClusterCredentials
+{
+    [JsonProperty("kubeadminUsername")]
+    public string? KubeadminUsername { get; set; }
+
+    [JsonProperty("kubeadminPassword")]
+    public string? KubeadminPassword { get; set; }
+}

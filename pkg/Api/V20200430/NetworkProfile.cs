@@ -1,0 +1,16 @@
+using Newtonsoft.Json;
+
+namespace Rp.Api.V20200430;
+
+/// <summary>The cluster's IPv4 ranges; they may not overlap.</summary>
+[JsonObject(ItemNullValueHandling = NullValueHandling.Ignore)]
+public sealed class NetworkProfile
+{
+    /// <summary>The pods' range, /8 to /18, one /23 per node. Default 10.128.0.0/14.</summary>
+    [JsonProperty("podCidr")]
+    public string? PodCidr { get; set; }
+
+    /// <summary>The services' range, /8 to /22. Default 172.30.0.0/16.</summary>
+    [JsonProperty("serviceCidr")]
+    public string? ServiceCidr { get; set; }
+}

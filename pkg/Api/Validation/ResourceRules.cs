@@ -1,0 +1,46 @@
+namespace Rp.Api.Validation;
+
+/// <summary>
+/// Rules on the ARM envelope. Id, name and type come from the URL: a body may repeat them but not
+/// contradict them. Location is required and cannot change; systemData is ARM's and read-only.
+/// </summary>
+internal static class ResourceRules
+{
+    public static void Validate(IExternalResource proposed, IExternalResource? current, OpenShiftCluster target)
+    {
+        var isCreate = current is null;
+        MatchesUrl(proposed.Id, target.Id, "id", isCreate);
+        MatchesUrl(proposed.Name, target.Name, "name", isCreate);
+        MatchesUrl(proposed.Type, target.Type, "type", isCreate);
+
+        if (string.IsNullOrWhiteSpace(proposed.Location))
+        {
+            throw ValidationErrors.Required("location");
+        }
+
+        if (current is not null && NormalizeLocation(proposed.Location) != NormalizeLocation(current.Location))
+        {
+            throw ValidationErrors.ChangeNotAllowed("location");
+        }
+
+        TagRules.Validate(proposed.Tags);
+
+        if (proposed.SystemData is not null && proposed.SystemData != current?.SystemData)
+        {
+            throw isCreate ? ValidationErrors.ReadOnly("systemData") : ValidationErrors.ChangeNotAllowed("systemData");
+        }
+    }
+
+    /// <summary>ARM spells a location both as a display name and as a name: <c>East US</c> is <c>eastus</c>.</summary>
+    public static string? NormalizeLocation(string? location) => location?.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    private static void MatchesUrl(string? proposed, string expected, string target, bool isCreate)
+    {
+        if (proposed is not null && !string.Equals(proposed, expected, StringComparison.OrdinalIgnoreCase))
+        {
+            throw isCreate
+                ? ValidationErrors.Invalid(target, $"The provided {target} '{proposed}' does not match the {target} in the URL, '{expected}'.")
+                : ValidationErrors.ChangeNotAllowed(target);
+        }
+    }
+}
