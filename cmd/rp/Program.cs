@@ -1,3 +1,4 @@
+using Rp.Frontend;
 using Rp.Cmd;
 
 var roles = RpRoles.Parse(args);

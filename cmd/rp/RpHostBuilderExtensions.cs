@@ -25,6 +25,8 @@ internal static class RpHostBuilderExtensions
         configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data-dir"] = "Rp:DataDir" });
 
         builder.Logging.ClearProviders();
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.IncludeScopes = true;

@@ -5,7 +5,9 @@ namespace Rp.Api;
 /// <summary>
 /// An ARM error: an HTTP status and the <c>{"error":{code,message,target,details}}</c> body.
 /// Thrown by validators and handlers; turned into a response in exactly one place.
+/// Only <see cref="Error"/> is serialized: nothing of the exception itself reaches a client.
 /// </summary>
+[JsonObject(MemberSerialization.OptIn)]
 public sealed class CloudError : Exception
 {
     public CloudError(int statusCode, string code, string message, string? target = null)

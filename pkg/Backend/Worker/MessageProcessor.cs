@@ -35,13 +35,7 @@ internal sealed partial class MessageProcessor(
             return;
         }
 
-        using var scope = logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["documentId"] = item.DocumentId,
-            ["correlationRequestId"] = item.CorrelationRequestId,
-            ["clientRequestId"] = item.ClientRequestId,
-            ["originalRequestId"] = item.RequestId,
-        });
+        using var scope = logger.BeginScope("documentId={DocumentId} correlationRequestId={CorrelationRequestId} clientRequestId={ClientRequestId} requestId={RequestId}", item.DocumentId, item.CorrelationRequestId, item.ClientRequestId, item.RequestId);
 
         var document = await clusters.GetByIdAsync(item.PartitionKey, item.DocumentId, stoppingToken).ConfigureAwait(false);
         if (document is null)
@@ -160,7 +154,7 @@ internal sealed partial class MessageProcessor(
 
             var operationId = doc.AsyncOperationId ?? "";
             var operationToken = state.BeginOperation(operationId, cancellationToken);
-            using var operationScope = logger.BeginScope(new Dictionary<string, object> { ["resourceId"] = doc.OpenShiftCluster.Id, ["operationId"] = operationId });
+            using var operationScope = logger.BeginScope("resourceId={ResourceId} operationId={OperationId}", doc.OpenShiftCluster.Id, operationId);
             try
             {
                 await RunOperationAsync(doc, owner, operationId, operationToken).ConfigureAwait(false);

@@ -23,12 +23,7 @@ internal sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<
             context.Response.Headers[ArmHeaders.ClientRequestId] = clientRequestId;
         }
 
-        using var scope = logger.BeginScope(new Dictionary<string, object>
-        {
-            ["requestId"] = requestId,
-            ["clientRequestId"] = clientRequestId,
-            ["correlationRequestId"] = correlationRequestId,
-        });
+        using var scope = logger.BeginScope("requestId={RequestId} correlationRequestId={CorrelationRequestId} clientRequestId={ClientRequestId}", requestId, correlationRequestId, clientRequestId);
         var started = Stopwatch.GetTimestamp();
         try
         {
