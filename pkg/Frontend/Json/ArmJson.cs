@@ -1,10 +1,11 @@
 using System.Text;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Linq;
 
 namespace Rp.Frontend.Json;
 
-/// <summary>Reading and writing external JSON: strings stay strings (no date guessing), nesting is bounded.</summary>
+/// <summary>Reading and writing external JSON: strings stay strings (no date guessing), enums are written by name, nesting is bounded.</summary>
 internal static class ArmJson
 {
     private static readonly JsonSerializerSettings Settings = new()
@@ -12,6 +13,7 @@ internal static class ArmJson
         DateParseHandling = DateParseHandling.None,
         NullValueHandling = NullValueHandling.Ignore,
         MaxDepth = 64,
+        Converters = { new StringEnumConverter() },
     };
 
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
