@@ -89,6 +89,17 @@ public abstract class AsyncOperationTests(RpFactory factory, ApiVersionCase vers
     }
 
     [Fact]
+    public async Task OperationsStatus_SubscriptionInUpperCase_Returns200()
+    {
+        var cluster = ClusterRef.New();
+        var url = (await PutAsync(cluster)).Header("Azure-AsyncOperation")!;
+
+        var status = await Arm.GetAsync(url.Replace(cluster.SubscriptionId, cluster.SubscriptionId.ToUpperInvariant(), StringComparison.Ordinal));
+
+        status.ShouldHaveStatus(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task OperationResults_Running_Returns202WithLocationAndRetryAfter()
     {
         var cluster = ClusterRef.New();

@@ -40,7 +40,7 @@ public abstract class ClusterGetTests(RpFactory factory, ApiVersionCase version)
         var cluster = ClusterRef.New("Group-One", "Cluster-One");
         await PutAsync(cluster);
 
-        var get = await GetAsync(cluster with { ResourceGroup = "GROUP-one", Name = "cLuStEr-OnE" });
+        var get = await GetAsync(new ClusterRef(cluster.SubscriptionId.ToUpperInvariant(), "GROUP-one", "cLuStEr-OnE"));
 
         get.ShouldHaveStatus(HttpStatusCode.OK);
         ((string?)get.Body["id"]).Should().Be(cluster.Id);

@@ -67,6 +67,20 @@ public abstract class ClusterListTests(RpFactory factory, ApiVersionCase version
         ShouldContainNoSecret(bySubscription);
     }
 
+    [Fact]
+    public async Task List_NamesInOtherCase_FindTheSameClusters()
+    {
+        var cluster = ClusterRef.New("Group", "cluster");
+        await PutAsync(cluster);
+        var other = new ClusterRef(cluster.SubscriptionId.ToUpperInvariant(), "gROUP", "cluster");
+
+        var byGroup = await ListAsync(other.ResourceGroupList);
+        var bySubscription = await ListAsync(other.SubscriptionList);
+
+        Names(byGroup).Should().Equal("cluster");
+        Names(bySubscription).Should().Equal("cluster");
+    }
+
     [Theory]
     [MemberData(nameof(Scopes))]
     public async Task List_WithTop_PagesThroughEveryClusterOnce(string name, string scope)

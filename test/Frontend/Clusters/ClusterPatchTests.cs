@@ -39,6 +39,19 @@ public abstract class ClusterPatchTests(RpFactory factory, ApiVersionCase versio
     }
 
     [Fact]
+    public async Task Patch_TagsNull_RemovesEveryTag()
+    {
+        var cluster = ClusterRef.New();
+        await CreateSucceededAsync(cluster);
+
+        var patch = await PatchAsync(cluster, new JObject { ["tags"] = null });
+
+        patch.ShouldHaveStatus(HttpStatusCode.OK);
+        patch.Body["tags"].Should().BeNull();
+        (await GetAsync(cluster)).Body["tags"].Should().BeNull();
+    }
+
+    [Fact]
     public async Task Patch_Property_Returns202WithLocationAndAsyncOperation()
     {
         var cluster = ClusterRef.New();

@@ -144,6 +144,17 @@ public abstract class ClusterPutTests(RpFactory factory, ApiVersionCase version)
     }
 
     [Fact]
+    public async Task Put_CreateWithLocationDisplayName_UsesTheLocationNameInAsyncUrls()
+    {
+        var cluster = ClusterRef.New();
+
+        var put = await PutAsync(cluster, Version.CreateBody().With("location", "East US"));
+
+        put.ShouldHaveStatus(HttpStatusCode.Created);
+        new Uri(put.Header("Azure-AsyncOperation")!).AbsolutePath.Should().Contain("/locations/eastus/operationsStatus/");
+    }
+
+    [Fact]
     public async Task Put_NamesDifferingOnlyInCase_ReplaceTheResourceAndTakeTheLatestCasing()
     {
         var original = ClusterRef.New("MyResourceGroup", "MyCluster");
