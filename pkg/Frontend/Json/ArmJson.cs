@@ -1,14 +1,20 @@
 using System.Text;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Linq;
 
 namespace Rp.Frontend.Json;
 
-/// <summary>Reading and writing external JSON: strings stay strings (no date guessing), nesting is bounded.</summary>
+/// <summary>
+/// Reading and writing external JSON: strings stay strings (no date guessing), enums are written
+/// by name (ARM's contract has no numeric enums: clients compare an operation's <c>status</c>
+/// with "Succeeded"), nesting is bounded.
+/// </summary>
 internal static class ArmJson
 {
     private static readonly JsonSerializerSettings Settings = new()
     {
+        Converters = { new StringEnumConverter() },
         DateParseHandling = DateParseHandling.None,
         NullValueHandling = NullValueHandling.Ignore,
         MaxDepth = 64,
