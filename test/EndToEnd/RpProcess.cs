@@ -82,14 +82,11 @@ public sealed class RpProcess : IAsyncDisposable
 
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";
         info.Environment.Remove("ASPNETCORE_URLS");
+        // Without https, none: a development RP would otherwise also bind the shared default https port.
+        info.Environment["Frontend__HttpsPort"] = (httpsPort ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        if (httpsPort is not null)
-        {
-            info.Environment["Frontend__HttpsPort"] = httpsPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
