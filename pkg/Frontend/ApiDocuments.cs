@@ -34,7 +34,8 @@ internal sealed class ApiDocuments
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
         {
-            files[name[ResourcePrefix.Length..]] = Read(assembly, name);
+            // RecursiveDir, from which the build makes these names, has the build machine's separators.
+            files[name[ResourcePrefix.Length..].Replace('\\', '/')] = Read(assembly, name);
         }
 
         return new ApiDocuments(files);
