@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The one test command: builds the solution (warnings are errors), installs the emulators' npm
-# packages, runs every test project, and ends with the line "N passed, N failed[, N skipped]"
-# summed from the real test results.
+# The one test command: installs hack/'s npm packages, validates the committed API description
+# (hack/validate-swagger.sh: ARM linter and oav), builds the solution (warnings are errors), runs
+# every test project, and ends with the line "N passed, N failed[, N skipped]" summed from the
+# real test results.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +28,12 @@ summary() {
 
 if [ -f hack/package.json ]; then
   hack/emulators.sh install || { echo "installing the emulators failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+if ! hack/validate-swagger.sh; then
+  echo "swagger validation failed"
+  echo "0 passed, 1 failed"
+  exit 1
 fi
 
 if ! dotnet build Rp.sln -c Release -nologo -v q; then
