@@ -65,7 +65,15 @@ async function main() {
       `${counts.errors} errors, ${counts.suppressed} suppressed, ${counts.refused} findings on requests the RP refused (4xx), ` +
       `${outside} traffic files of other api-versions or routes outside the spec`,
   );
-  process.exit(counts.errors > 0 ? 1 : 0);
+  // Every operation of the spec must have been exercised by some recorded exchange.
+  const uncovered = json.coveredOperations < json.allOperations;
+  if (uncovered) {
+    const seen = new Set(results.filter((r) => r.operationInfo).map((r) => r.operationInfo.operationId));
+    const all = Object.values(JSON.parse(fs.readFileSync(spec, "utf8")).paths)
+      .flatMap((item) => Object.values(item).map((op) => op.operationId).filter(Boolean));
+    console.log(`  not covered by any recorded exchange: ${all.filter((id) => !seen.has(id)).join(", ")}`);
+  }
+  process.exit(counts.errors > 0 || uncovered ? 1 : 0);
 }
 
 main().catch((e) => {
