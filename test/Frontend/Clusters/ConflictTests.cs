@@ -33,11 +33,46 @@ public abstract class ConflictTests(RpFactory factory, ApiVersionCase version) :
     {
         await ShouldConflictAsync(name, state, cluster => request switch
         {
-            "PUT" => PutAsync(cluster),
+            "PUT" => PutAsync(cluster, WithTag(Version.CreateBody(), "changed", "by a second PUT")),
             "PATCH tags" => PatchAsync(cluster, new JObject { ["tags"] = new JObject { ["a"] = "b" } }),
             "PATCH property" => PatchAsync(cluster, JObject.Parse("""{"properties":{"workerProfiles":[{"name":"worker","count":6}]}}""")),
             _ => PostAsync(cluster, "listCredentials"),
         });
+    }
+
+    [Fact]
+    public async Task Put_RepeatedWhileItsCreateRuns_AnswersAsTheFirstTimeWithTheSameOperation()
+    {
+        var cluster = ClusterRef.New();
+        var first = await PutAsync(cluster);
+        first.ShouldHaveStatus(HttpStatusCode.Created);
+
+        var repeat = await PutAsync(cluster);
+
+        repeat.ShouldHaveStatus(HttpStatusCode.Created);
+        repeat.Header("Azure-AsyncOperation").Should().Be(first.Header("Azure-AsyncOperation"));
+        repeat.ProvisioningState().Should().Be("Creating");
+    }
+
+    [Fact]
+    public async Task Put_SameBodyButAnotherPullSecretWhileCreateRuns_Returns409()
+    {
+        var cluster = ClusterRef.New();
+        (await PutAsync(cluster)).ShouldHaveStatus(HttpStatusCode.Created);
+        var body = Version.CreateBody();
+        var path = Version.PullSecretPath;
+        var token = body.SelectToken(path)!;
+        token.Replace(Version.Name == "2019-12-31-preview"
+            ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("""{"auths":{"other.example.com":{"auth":"b3RoZXI="}}}"""))
+            : """{"auths":{"other.example.com":{"auth":"b3RoZXI="}}}""");
+
+        (await PutAsync(cluster, body)).ShouldBeCloudError(HttpStatusCode.Conflict, "AnotherOperationInProgress");
+    }
+
+    private static JObject WithTag(JObject body, string key, string value)
+    {
+        ((JObject)(body["tags"] ??= new JObject()))[key] = value;
+        return body;
     }
 
     /// <summary>Starts an operation that leaves the cluster <paramref name="state"/>, sends the request and checks it changed nothing.</summary>
