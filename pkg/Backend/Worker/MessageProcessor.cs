@@ -90,6 +90,10 @@ internal sealed partial class MessageProcessor(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            // The heartbeat stops first: a renewal that finished after the hand-back had read the
+            // pop receipt would leave it stale, and the message hidden for a whole lease.
+            await work.CancelAsync().ConfigureAwait(false);
+            await heartbeat.ConfigureAwait(false);
             await HandBackAsync(key, owner, message.MessageId, state, TimeSpan.Zero).ConfigureAwait(false);
         }
         catch (Exception e) when (work.IsCancellationRequested || e is LeaseLostException)
