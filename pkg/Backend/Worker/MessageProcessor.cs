@@ -44,6 +44,21 @@ internal sealed partial class MessageProcessor(
             return;
         }
 
+        if (IsSettled(document))
+        {
+            // A duplicate or late delivery (forwarding is at-least-once): nothing is left to do, so
+            // the resource is not written. Only its operation is brought in line, in case a worker
+            // died between the resource's terminal write and the operation's.
+            if (document.LastOperation is { } outcome)
+            {
+                await EndOperationAsync(outcome.Id, outcome.Status, outcome.Error).ConfigureAwait(false);
+            }
+
+            LogSettled(logger, document.Key, document.OpenShiftCluster.Properties.ProvisioningState.ToString());
+            await DeleteMessageAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
+            return;
+        }
+
         var key = document.Key;
         var owner = $"{workerId}/{message.MessageId}";
         var leased = await AcquireAsync(key, owner, message.MessageId, stoppingToken).ConfigureAwait(false);
@@ -75,6 +90,10 @@ internal sealed partial class MessageProcessor(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            // The heartbeat stops first: a renewal that finished after the hand-back had read the
+            // pop receipt would leave it stale, and the message hidden for a whole lease.
+            await work.CancelAsync().ConfigureAwait(false);
+            await heartbeat.ConfigureAwait(false);
             await HandBackAsync(key, owner, message.MessageId, state, TimeSpan.Zero).ConfigureAwait(false);
         }
         catch (Exception e) when (work.IsCancellationRequested || e is LeaseLostException)
@@ -386,6 +405,12 @@ internal sealed partial class MessageProcessor(
         }
     }
 
+    /// <summary>Terminal, released, and no superseded operation left to record as Canceled.</summary>
+    private static bool IsSettled(OpenShiftClusterDocument doc) =>
+        doc.OpenShiftCluster.Properties.ProvisioningState.IsTerminal()
+        && doc.LeaseOwner is null
+        && doc.CanceledAsyncOperationIds is not { Count: > 0 };
+
     private static void EnsureOperation(OpenShiftClusterDocument doc, string operationId)
     {
         if (doc.AsyncOperationId != operationId)
@@ -396,6 +421,9 @@ internal sealed partial class MessageProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped malformed message {MessageId}")]
     private static partial void LogMalformed(ILogger logger, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Key} is already {State}; dropping the message")]
+    private static partial void LogSettled(ILogger logger, string key, string state);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Key} is leased by another live worker; dropping the duplicate message")]
     private static partial void LogHeldElsewhere(ILogger logger, string key);

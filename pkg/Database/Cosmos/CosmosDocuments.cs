@@ -107,10 +107,12 @@ internal sealed class CosmosDocuments<T>(CosmosDatabase database, string contain
     // A missing database or container is also a 404, with a sub-status: that one is a deployment error to surface.
     private static bool IsDocumentNotFound(CosmosException e) => e.StatusCode == HttpStatusCode.NotFound && e.SubStatusCode == 0;
 
+    // A missing ETag is the caller's bug, not a lost race: PreconditionFailedException would have
+    // the retry helper read and write again, as if an unconditional write were ever intended.
     private static ItemRequestOptions ConditionalOn(T document, string operation) =>
         document.ETag is { Length: > 0 } etag
             ? new ItemRequestOptions { IfMatchEtag = etag }
-            : throw new PreconditionFailedException($"Cannot {operation} document '{document.Id}' without the ETag it was read with.");
+            : throw new ArgumentException($"Cannot {operation} document '{document.Id}' without the ETag it was read with.", nameof(document));
 
     private static T WithETag(ItemResponse<T> response)
     {

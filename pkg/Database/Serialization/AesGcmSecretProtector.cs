@@ -123,24 +123,63 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
 
         if (!File.Exists(options.KeyFile))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.KeyFile))!);
-            var key = RandomNumberGenerator.GetBytes(32);
-            try
-            {
-                using var stream = new FileStream(options.KeyFile, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(options.KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
-
-                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
-            }
-            catch (IOException) when (File.Exists(options.KeyFile))
-            {
-                // Another process of this data directory created it first: use theirs.
-            }
+            CreateKeyFile(options.KeyFile);
         }
 
         return [Convert.FromBase64String(File.ReadAllText(options.KeyFile).Trim())];
+    }
+
+    /// <summary>
+    /// Creates the key file once, whichever of the processes starting on a new data directory gets
+    /// there first: they take turns on a lock file, and the key is written under a name of its own
+    /// and renamed into place, so no process reads an empty or half-written key or makes another.
+    /// </summary>
+    private static void CreateKeyFile(string keyFile)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(keyFile))!;
+        Directory.CreateDirectory(directory);
+        using var turn = LockExclusively(keyFile + ".lock");
+        if (File.Exists(keyFile))
+        {
+            return;
+        }
+
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(keyFile)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+
+                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+            }
+
+            File.Move(temporary, keyFile);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Opens <paramref name="path"/> for this process alone, waiting while another holds it; the lock ends with the handle, even if the process dies.</summary>
+    private static FileStream LockExclusively(string path)
+    {
+        const int attempts = 30_000;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < attempts)
+            {
+                // Held by a process creating the key right now: it takes milliseconds.
+                Thread.Sleep(1);
+            }
+        }
     }
 }

@@ -225,7 +225,7 @@ public abstract class OpenShiftClustersConformanceTests : DatabaseConformanceTes
         await Clusters.ReplaceAsync(created);
         var read = await Clusters.GetAsync(doc.Key);
 
-        TestDocuments.Json(read!.ExtensionData).Should().Be(TestDocuments.Json(doc.ExtensionData));
+        UnknownFieldsJson(read!.ExtensionData).Should().Be(TestDocuments.Json(doc.ExtensionData));
         TestDocuments.Json(read.OpenShiftCluster.Properties.ExtensionData).Should().Be(TestDocuments.Json(doc.OpenShiftCluster.Properties.ExtensionData));
         TestDocuments.Json(read.OpenShiftCluster.Properties.WorkerProfiles[0].ExtensionData).Should().Be(TestDocuments.Json(doc.OpenShiftCluster.Properties.WorkerProfiles[0].ExtensionData));
         read.OpenShiftCluster.Properties.ProvisioningState.Should().Be(ProvisioningState.Succeeded);

@@ -1,45 +1,22 @@
 using FluentAssertions;
 using Rp.Api;
 using Rp.Database.Documents;
+using Rp.Database.Tests.Conformance;
 using Rp.Database.Tests.Emulators;
 using Xunit;
 
 namespace Rp.Database.Tests.Cosmos;
 
 [Collection(EmulatorsCollection.Name)]
-public sealed class CosmosAsyncOperationsTests(EmulatorsFixture emulators) : IAsyncLifetime
+public sealed class CosmosAsyncOperationsTests(EmulatorsFixture emulators) : AsyncOperationsConformanceTests
 {
     private readonly Clock clock = new(DateTimeOffset.UtcNow);
-    private CosmosTestDatabase test = null!;
 
-    private IAsyncOperations Operations => test.Database.AsyncOperations;
+    private IAsyncOperations Operations => Database.AsyncOperations;
 
-    public async Task InitializeAsync() => test = await CosmosTestDatabase.CreateAsync(emulators, clock);
+    protected override async Task<IDatabaseUnderTest> CreateDatabaseAsync() => await CosmosTestDatabase.CreateAsync(emulators, clock);
 
-    public async Task DisposeAsync() => await test.DisposeAsync();
-
-    [Fact]
-    public async Task ReplaceAsync_CurrentETag_StoresChange()
-    {
-        var created = await Operations.CreateAsync(Operation(ttl: AsyncOperationDocument.DefaultTtlSeconds));
-        created.AsyncOperation.Status = ProvisioningState.Succeeded;
-
-        await Operations.ReplaceAsync(created);
-
-        (await Operations.GetAsync(created.Id))!.AsyncOperation.Status.Should().Be(ProvisioningState.Succeeded);
-    }
-
-    [Fact]
-    public async Task ReplaceAsync_StaleETag_ThrowsPreconditionFailed()
-    {
-        var created = await Operations.CreateAsync(Operation(ttl: AsyncOperationDocument.DefaultTtlSeconds));
-        var stale = (await Operations.GetAsync(created.Id))!;
-        await Operations.ReplaceAsync(created);
-
-        var replace = () => Operations.ReplaceAsync(stale);
-
-        await replace.Should().ThrowAsync<PreconditionFailedException>();
-    }
+    protected override IReadOnlySet<string> StoreFields => CosmosTestDatabase.SystemProperties;
 
     public static TheoryData<string, int, TimeSpan, bool> Expiry => new()
     {

@@ -1,56 +1,19 @@
 using FluentAssertions;
 using Rp.Database.Documents;
+using Rp.Database.Tests.Conformance;
 using Rp.Database.Tests.Emulators;
 using Xunit;
 
 namespace Rp.Database.Tests.Cosmos;
 
 [Collection(EmulatorsCollection.Name)]
-public sealed class CosmosSubscriptionsTests(EmulatorsFixture emulators) : IAsyncLifetime
+public sealed class CosmosSubscriptionsTests(EmulatorsFixture emulators) : SubscriptionsConformanceTests
 {
-    private CosmosTestDatabase test = null!;
+    private ISubscriptions Subscriptions => Database.Subscriptions;
 
-    private ISubscriptions Subscriptions => test.Database.Subscriptions;
+    protected override async Task<IDatabaseUnderTest> CreateDatabaseAsync() => await CosmosTestDatabase.CreateAsync(emulators);
 
-    public async Task InitializeAsync() => test = await CosmosTestDatabase.CreateAsync(emulators);
-
-    public async Task DisposeAsync() => await test.DisposeAsync();
-
-    [Fact]
-    public async Task GetAsync_CreatedThenReplaced_ReturnsLatestState()
-    {
-        var created = await Subscriptions.CreateAsync(Subscription("00000000-0000-0000-0000-000000000001"));
-        created.Subscription.State = SubscriptionStates.Suspended;
-        var replaced = await Subscriptions.ReplaceAsync(created);
-
-        var read = await Subscriptions.GetAsync(created.Id);
-
-        read!.Subscription.State.Should().Be(SubscriptionStates.Suspended);
-        read.ETag.Should().Be(replaced.ETag).And.NotBe(created.ETag);
-        (await Subscriptions.GetAsync("00000000-0000-0000-0000-0000000000ff")).Should().BeNull();
-    }
-
-    [Fact]
-    public async Task CreateAsync_ExistingId_ThrowsConflict()
-    {
-        await Subscriptions.CreateAsync(Subscription("00000000-0000-0000-0000-000000000001"));
-
-        var create = () => Subscriptions.CreateAsync(Subscription("00000000-0000-0000-0000-000000000001"));
-
-        await create.Should().ThrowAsync<ConflictException>();
-    }
-
-    [Fact]
-    public async Task ReplaceAsync_StaleETag_ThrowsPreconditionFailed()
-    {
-        var created = await Subscriptions.CreateAsync(Subscription("00000000-0000-0000-0000-000000000001"));
-        var stale = (await Subscriptions.GetAsync(created.Id))!;
-        await Subscriptions.ReplaceAsync(created);
-
-        var replace = () => Subscriptions.ReplaceAsync(stale);
-
-        await replace.Should().ThrowAsync<PreconditionFailedException>();
-    }
+    protected override IReadOnlySet<string> StoreFields => CosmosTestDatabase.SystemProperties;
 
     [Fact]
     public async Task ListAllAsync_ManyPartitions_ReturnsLatestVersionOfEach()

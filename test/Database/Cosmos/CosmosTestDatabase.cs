@@ -3,12 +3,13 @@ using Microsoft.Azure.Cosmos;
 using Newtonsoft.Json.Linq;
 using Rp.Database.Cosmos;
 using Rp.Database.Serialization;
+using Rp.Database.Tests.Conformance;
 using Rp.Database.Tests.Emulators;
 
 namespace Rp.Database.Tests.Cosmos;
 
 /// <summary>A database of its own on the emulator for one test, deleted afterwards.</summary>
-internal sealed class CosmosTestDatabase : IAsyncDisposable
+internal sealed class CosmosTestDatabase : IDatabaseUnderTest
 {
     private CosmosTestDatabase(CosmosDatabase database, string name)
     {
@@ -16,9 +17,20 @@ internal sealed class CosmosTestDatabase : IAsyncDisposable
         Name = name;
     }
 
+    /// <summary>What the service adds to every document it stores (the ETag aside, which has its own property).</summary>
+    public static IReadOnlySet<string> SystemProperties { get; } = new HashSet<string>(StringComparer.Ordinal) { "_rid", "_self", "_ts", "_attachments" };
+
     public CosmosDatabase Database { get; }
 
     public string Name { get; }
+
+    public IOpenShiftClusters OpenShiftClusters => Database.OpenShiftClusters;
+
+    public ISubscriptions Subscriptions => Database.Subscriptions;
+
+    public IAsyncOperations AsyncOperations => Database.AsyncOperations;
+
+    public ILeases Leases => Database.Leases;
 
     public static async Task<CosmosTestDatabase> CreateAsync(EmulatorsFixture emulators, TimeProvider? timeProvider = null)
     {
