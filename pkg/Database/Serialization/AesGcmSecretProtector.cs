@@ -113,7 +113,7 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
             var key = RandomNumberGenerator.GetBytes(32);
             try
             {
-                using var stream = new FileStream(options.KeyFile, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                using var stream = new FileStream(options.KeyFile, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
                 if (!OperatingSystem.IsWindows())
                 {
                     File.SetUnixFileMode(options.KeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -127,6 +127,45 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
             }
         }
 
-        return [Convert.FromBase64String(File.ReadAllText(options.KeyFile).Trim())];
+        return [ReadKeyFile(options.KeyFile)];
+    }
+
+    /// <summary>
+    /// The file's key. A process starting on the same data directory at the same moment as the one
+    /// that creates the file can open it between its creation and the write of its key, so an empty
+    /// file is read again for a moment before it counts as damaged.
+    /// </summary>
+    private static byte[] ReadKeyFile(string path)
+    {
+        const int attempts = 200;
+        var key = new byte[32];
+        for (var attempt = 1; ; attempt++)
+        {
+            var text = TryReadAllText(path, attempt < attempts);
+            if (Convert.TryFromBase64String(text, key, out var length) && length == key.Length)
+            {
+                return key;
+            }
+
+            if (text.Length > 0 || attempt == attempts)
+            {
+                throw new InvalidOperationException($"The encryption key file '{path}' does not hold a base64 256-bit key.");
+            }
+
+            Thread.Sleep(10);
+        }
+    }
+
+    private static string TryReadAllText(string path, bool mayRetry)
+    {
+        try
+        {
+            return File.ReadAllText(path).Trim();
+        }
+        catch (IOException) when (mayRetry && File.Exists(path))
+        {
+            // Still held by the process writing it.
+            return "";
+        }
     }
 }

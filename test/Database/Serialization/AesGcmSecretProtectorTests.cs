@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FluentAssertions;
+using Microsoft.Extensions.Options;
 using Rp.Database.Serialization;
 using Xunit;
 
@@ -36,5 +37,44 @@ public sealed class AesGcmSecretProtectorTests
         threads.ForEach(t => t.Join());
 
         failures.Should().Be(0);
+    }
+
+    [Fact]
+    public void Constructor_ManyProcessesCreateTheKeyFileAtOnce_AllUseOneKey()
+    {
+        using var dir = new TempDirectory();
+        for (var round = 0; round < 20; round++)
+        {
+            var keyFile = Path.Combine(dir.Path, $"encryption-{round}.key");
+            var protectors = new AesGcmSecretProtector?[8];
+            var errors = new Exception?[protectors.Length];
+            using var start = new Barrier(protectors.Length);
+
+            // Threads stand in for processes: each loads the key file as a process starting on the same data directory does.
+            var threads = Enumerable.Range(0, protectors.Length).Select(i => new Thread(() =>
+            {
+                start.SignalAndWait();
+                try
+                {
+                    protectors[i] = new AesGcmSecretProtector(Options.Create(new EncryptionOptions { KeyFile = keyFile }));
+                }
+                catch (Exception e) when (e is FormatException or ArgumentException or CryptographicException or IOException)
+                {
+                    errors[i] = e;
+                }
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+
+            errors.Should().AllSatisfy(e => e.Should().BeNull());
+            var sealedValue = protectors[0]!.Protect("secret");
+            protectors.Should().AllSatisfy(p => p!.Unprotect(sealedValue).Should().Be("secret"));
+            foreach (var protector in protectors)
+            {
+                protector!.Dispose();
+            }
+        }
+
+        Directory.GetFiles(dir.Path).Should().HaveCount(20, "only the key files remain, no half-written or temporary ones");
     }
 }
