@@ -91,6 +91,20 @@ public sealed class AesGcmSecretProtector : ISecretProtector, IDisposable
         throw new CryptographicException("The secret was encrypted with a key that is not configured.");
     }
 
+    public bool IsProtectedWithPrimaryKey(string protectedValue)
+    {
+        // The key id is the first 4 bytes: the first 8 base64 characters after the prefix hold them.
+        if (!protectedValue.StartsWith(Prefix, StringComparison.Ordinal) || protectedValue.Length < Prefix.Length + 8)
+        {
+            return false;
+        }
+
+        Span<byte> head = stackalloc byte[6];
+        return Convert.TryFromBase64Chars(protectedValue.AsSpan(Prefix.Length, 8), head, out var written)
+            && written >= KeyIdSize
+            && head[..KeyIdSize].SequenceEqual(keys[0].Id);
+    }
+
     public void Dispose()
     {
         foreach (var (_, aead) in keys)

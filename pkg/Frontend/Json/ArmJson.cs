@@ -1,5 +1,6 @@
 using System.Text;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Linq;
 
 namespace Rp.Frontend.Json;
@@ -12,6 +13,7 @@ internal static class ArmJson
         DateParseHandling = DateParseHandling.None,
         NullValueHandling = NullValueHandling.Ignore,
         MaxDepth = 64,
+        Converters = { new StringEnumConverter() },
     };
 
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
