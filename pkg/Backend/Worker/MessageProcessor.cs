@@ -35,7 +35,7 @@ internal sealed partial class MessageProcessor(
             return;
         }
 
-        using var scope = logger.BeginScope("documentId={DocumentId} correlationRequestId={CorrelationRequestId} clientRequestId={ClientRequestId} requestId={RequestId}", item.DocumentId, item.CorrelationRequestId, item.ClientRequestId, item.RequestId);
+        using var scope = logger.BeginScope("documentId={DocumentId} workerId={WorkerId} correlationRequestId={CorrelationRequestId} clientRequestId={ClientRequestId} requestId={RequestId}", item.DocumentId, workerId, item.CorrelationRequestId, item.ClientRequestId, item.RequestId);
 
         var document = await clusters.GetByIdAsync(item.PartitionKey, item.DocumentId, stoppingToken).ConfigureAwait(false);
         if (document is null)
@@ -56,6 +56,7 @@ internal sealed partial class MessageProcessor(
             return;
         }
 
+        LogLeaseTaken(logger, key, owner);
         var state = new WorkState(message.PopReceipt);
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var heartbeat = HeartbeatAsync(message.MessageId, key, owner, state, work);
@@ -79,7 +80,7 @@ internal sealed partial class MessageProcessor(
         }
         catch (Exception e) when (work.IsCancellationRequested || e is LeaseLostException)
         {
-            LogLost(logger, key, e.Message);
+            LogStopped(logger, key, owner, e.Message);
         }
         catch (Exception e)
         {
@@ -214,7 +215,11 @@ internal sealed partial class MessageProcessor(
 
         if (provisioningState == ProvisioningState.Deleting)
         {
-            await clusters.DeleteWithLeaseAsync(doc.Key, owner, time.GetUtcNow(), d => EnsureOperation(d, operationId), cancellationToken).ConfigureAwait(false);
+            await clusters.DeleteWithLeaseAsync(doc.Key, owner, time.GetUtcNow(), d =>
+            {
+                EnsureOperation(d, operationId);
+                LogLeaseReleasing(logger, doc.Key, owner);
+            }, cancellationToken).ConfigureAwait(false);
             await EndOperationAsync(operationId, ProvisioningState.Succeeded, null).ConfigureAwait(false);
             LogDone(logger, doc.Key, "Deleted");
             return;
@@ -235,6 +240,7 @@ internal sealed partial class MessageProcessor(
             d.OpenShiftCluster = cluster;
             d.LastOperation = new OperationOutcome { Id = operationId, Status = status, EndTime = now, Error = error };
             d.ResourceETag = OpenShiftClusterDocument.NewResourceETag();
+            LogLeaseReleasing(logger, key, owner);
             d.LeaseOwner = null;
             d.LeaseExpires = null;
         }, cancellationToken).ConfigureAwait(false);
@@ -259,6 +265,7 @@ internal sealed partial class MessageProcessor(
                     throw new OperationSupersededException(d.AsyncOperationId ?? "");
                 }
 
+                LogLeaseReleasing(logger, key, owner);
                 d.LeaseOwner = null;
                 d.LeaseExpires = null;
             }, cancellationToken).ConfigureAwait(false);
@@ -354,6 +361,7 @@ internal sealed partial class MessageProcessor(
         {
             await clusters.PatchWithLeaseAsync(key, owner, time.GetUtcNow(), d =>
             {
+                LogLeaseReleasing(logger, key, owner);
                 d.LeaseOwner = null;
                 d.LeaseExpires = null;
             }).ConfigureAwait(false);
@@ -417,6 +425,18 @@ internal sealed partial class MessageProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Key}: stopped, ownership lost: {Reason}")]
     private static partial void LogLost(ILogger logger, string key, string reason);
+
+    // The lease lines bound each worker's tenure on a document, so that a log alone shows whether
+    // two workers ever held one document at once: "taken" is written after the lease write,
+    // "releasing" before the write that gives the lease up, "stopped" when the work stops without it.
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Key}: lease taken by {Owner}")]
+    private static partial void LogLeaseTaken(ILogger logger, string key, string owner);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Key}: releasing the lease of {Owner}")]
+    private static partial void LogLeaseReleasing(ILogger logger, string key, string owner);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Key}: work of {Owner} stopped, ownership lost: {Reason}")]
+    private static partial void LogStopped(ILogger logger, string key, string owner, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Key}: heartbeat failed: {Reason}")]
     private static partial void LogHeartbeatLost(ILogger logger, string key, string reason);
