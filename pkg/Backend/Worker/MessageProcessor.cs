@@ -348,9 +348,27 @@ internal sealed partial class MessageProcessor(
         }
         catch (Exception e)
         {
-            // Without a heartbeat this worker cannot know it still owns the document: stop.
-            LogHeartbeatLost(logger, key, e.Message);
+            // Without a heartbeat this worker cannot know it still owns the document: stop. The
+            // usual reason is no loss at all: the work has just released or deleted the document.
+            if (e is not LeaseLostException || !await IsGivenUpAsync(key).ConfigureAwait(false))
+            {
+                LogHeartbeatLost(logger, key, e.Message);
+            }
+
             await work.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> IsGivenUpAsync(string key)
+    {
+        try
+        {
+            var doc = await clusters.GetAsync(key).ConfigureAwait(false);
+            return doc is null || doc.LeaseOwner is null;
+        }
+        catch (DatabaseException)
+        {
+            return false;
         }
     }
 
