@@ -337,7 +337,10 @@ internal sealed partial class MessageProcessor(
             while (true)
             {
                 await Task.Delay(Options.HeartbeatInterval, time, work.Token).ConfigureAwait(false);
-                state.PopReceipt = await queue.UpdateVisibilityAsync(messageId, state.PopReceipt, Options.LeaseDuration, work.Token).ConfigureAwait(false);
+
+                // Not canceled with the work: a renewal the queue has applied issues a new pop
+                // receipt, and only that receipt can delete the message once the work is done.
+                state.PopReceipt = await queue.UpdateVisibilityAsync(messageId, state.PopReceipt, Options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
                 var doc = await clusters.PatchWithLeaseAsync(key, owner, time.GetUtcNow(), d => d.LeaseExpires = time.GetUtcNow() + Options.LeaseDuration, work.Token).ConfigureAwait(false);
                 state.Observe(doc.AsyncOperationId);
             }
