@@ -11,8 +11,7 @@
 #                                   RP_TEST_COSMOS_PID, RP_TEST_AZURITE_PID
 #                                 Server logs: DIR/cosmos.log, DIR/azurite.log.
 #   hack/emulators.sh stop DIR    stop the servers that `start DIR` started.
-#   hack/emulators.sh install     only install the npm packages if needed (hack/test.sh does this
-#                                 once, before test projects start emulators in parallel).
+#   hack/emulators.sh install     only install the npm packages (hack/package-lock.json) if needed.
 #
 # The ports are chosen by the servers themselves (port 0) and read back from their logs, so two
 # runs at the same time cannot pick the same port.
@@ -29,7 +28,7 @@ readonly storage_account='devstoreaccount1'
 readonly storage_key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 
 usage() {
-  echo "usage: $0 start|stop DIR | $0 install" >&2
+  echo "usage: $0 install | start DIR | stop DIR" >&2
   exit 2
 }
 
@@ -138,9 +137,9 @@ stop() {
   done
 }
 
-case "$#:${1:-}" in
-  2:start) start "$2" ;;
-  2:stop) stop "$2" ;;
-  1:install) ensure_packages ;;
+case "${1:-}" in
+  install) [[ $# -eq 1 ]] || usage; ensure_packages ;;
+  start) [[ $# -eq 2 ]] || usage; start "$2" ;;
+  stop) [[ $# -eq 2 ]] || usage; stop "$2" ;;
   *) usage ;;
 esac

@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# The one test command: builds the solution (warnings are errors), installs the emulators' npm
-# packages, runs every test project, and ends with the line "N passed, N failed[, N skipped]"
-# summed from the real test results.
+# The one test command. Installs hack/'s npm packages (the emulators and Azure's OpenAPI tools),
+# validates swagger/ with the ARM linter and oav, builds the solution (warnings are errors), runs
+# every test project while the functional tests record their HTTP traffic, validates that traffic
+# against swagger/ with oav, and ends with the line "N passed, N failed[, N skipped]": the test
+# results summed from every project's results file, plus one check each for the two validations.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 
-results=artifacts/test-results
-rm -rf "$results"
-mkdir -p "$results"
+results=$root/artifacts/test-results
+traffic=$root/artifacts/traffic
+rm -rf "$results" "$traffic"
+mkdir -p "$results" "$traffic"
+checks_passed=0
+checks_failed=0
 
 summary() {
-  local passed=0 failed=0 skipped=0 f p x s
+  local passed=$checks_passed failed=$checks_failed skipped=0 f p x s
   for f in "$results"/*.trx; do
     [ -e "$f" ] || continue
     p=$(grep -o '<Counters [^>]*' "$f" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*')
@@ -25,9 +31,24 @@ summary() {
   fi
 }
 
-if [ -f hack/package.json ]; then
-  hack/emulators.sh install || { echo "installing the emulators failed"; echo "0 passed, 1 failed"; exit 1; }
+check() {
+  local name=$1
+  shift
+  if "$@"; then
+    checks_passed=$((checks_passed + 1))
+  else
+    echo "FAILED: $name"
+    checks_failed=$((checks_failed + 1))
+  fi
+}
+
+if ! hack/emulators.sh install; then
+  echo "installing hack/'s npm packages failed"
+  echo "0 passed, 1 failed"
+  exit 1
 fi
+
+check "swagger validation (ARM linter, oav validate-spec, oav validate-example)" hack/validate-swagger.sh
 
 if ! dotnet build Rp.sln -c Release -nologo -v q; then
   echo "build failed"
@@ -35,10 +56,12 @@ if ! dotnet build Rp.sln -c Release -nologo -v q; then
   exit 1
 fi
 
-dotnet test Rp.sln -c Release --no-build -nologo \
+RP_TRAFFIC_DIR=$traffic dotnet test Rp.sln -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=minimal" \
   --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
 rc=$?
+
+check "traffic validation (oav validate-traffic of the functional tests' requests)" hack/validate-traffic.sh "$traffic"
 
 line=$(summary)
 echo "$line"

@@ -9,6 +9,7 @@ if (roles.Frontend)
     var app = builder.Build();
     app.UseRpFrontend();
     app.MapRpFrontend();
+    app.MapRpDocs();
     await app.RunAsync();
 }
 else

@@ -10,8 +10,6 @@ namespace Rp.Cmd;
 
 internal static class RpHostBuilderExtensions
 {
-    public const string DefaultUrl = "http://localhost:8080";
-
     /// <summary>Configuration, logging and the services of the chosen roles.</summary>
     public static void AddRp(this IHostApplicationBuilder builder, RpRoles roles, string[] args)
     {
@@ -47,9 +45,9 @@ internal static class RpHostBuilderExtensions
         {
             services.AddRpApiVersions();
             services.AddRpFrontend(configuration);
-            if (builder is WebApplicationBuilder web && string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]))
+            if (builder is WebApplicationBuilder web)
             {
-                web.WebHost.UseUrls(DefaultUrl);
+                web.ConfigureRpEndpoints();
             }
         }
 

@@ -16,4 +16,19 @@ public static class ClusterDefaults
 
     /// <summary>The fixed user name of the cluster's bootstrap administrator.</summary>
     public const string KubeadminUsername = "kubeadmin";
+
+    /// <summary>
+    /// On create, fills what the creating api-version does not let a client choose, so the stored
+    /// cluster is complete whichever version created it and another version that shows the field
+    /// sees the value the cluster really has (not a change when it sends the default back).
+    /// </summary>
+    public static void CompleteOnCreate(OpenShiftClusterProperties properties)
+    {
+        properties.NetworkProfile.VnetCidr ??= VnetCidr;
+        properties.ApiserverProfile.Visibility ??= Visibility;
+        if (properties.IngressProfiles.Count == 0)
+        {
+            properties.IngressProfiles.Add(new IngressProfile { Name = IngressProfileName, Visibility = Visibility });
+        }
+    }
 }

@@ -16,4 +16,11 @@ public sealed class FrontendOptions
 
     /// <summary>The largest <c>$top</c> accepted.</summary>
     public int MaxPageSize { get; set; } = 1000;
+
+    /// <summary>
+    /// The port https is served on, next to the configured URLs, whenever there is a certificate
+    /// (Kestrel's default certificate, or in development one generated in the data directory) and
+    /// no URL is https already. 0: https only where a URL says so.
+    /// </summary>
+    public int HttpsPort { get; set; } = 8443;
 }

@@ -16,11 +16,12 @@ public sealed class RpProcess : IAsyncDisposable
     private readonly Lock gate = new();
     private DateTimeOffset? exitedAt;
 
-    private RpProcess(Process process, string role, string? url)
+    private RpProcess(Process process, string role, string? url, string? httpsUrl)
     {
         this.process = process;
         Role = role;
         Url = url;
+        HttpsUrl = httpsUrl;
     }
 
     /// <summary>The role it runs: all, frontend, forwarder or backend.</summary>
@@ -28,6 +29,9 @@ public sealed class RpProcess : IAsyncDisposable
 
     /// <summary>The plain-http base URL, for roles that serve HTTP.</summary>
     public string? Url { get; }
+
+    /// <summary>The https base URL, when started with https.</summary>
+    public string? HttpsUrl { get; }
 
     public int Id => process.Id;
 
@@ -58,18 +62,31 @@ public sealed class RpProcess : IAsyncDisposable
     /// Starts <c>rp [role] --data-dir DIR</c> with <paramref name="settings"/> as environment
     /// variables (<c>Section__Key</c>). A frontend gets a free loopback port and is waited for.
     /// </summary>
-    public static async Task<RpProcess> StartAsync(string dataDir, string? role = null, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    public static Task<RpProcess> StartAsync(string dataDir, string? role = null, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default) =>
+        StartAsync(dataDir, role, settings, https: false, cancellationToken);
+
+    /// <summary>
+    /// As the other overload; with <paramref name="https"/>, a frontend also gets a free loopback
+    /// port for https (<c>Frontend:HttpsPort</c>, see <see cref="HttpsUrl"/>) and is waited for
+    /// on it too. In development its certificate is <c>tls.pem</c> in the data directory.
+    /// </summary>
+    public static async Task<RpProcess> StartAsync(string dataDir, string? role, IReadOnlyDictionary<string, string>? settings, bool https, CancellationToken cancellationToken = default)
     {
-        // The free port is released before rp binds it, so another program on the machine can
-        // take it in between: then rp exits with "address already in use" and gets another port.
+        // A free port is released before rp binds it, so another program on the machine can
+        // take it in between: then rp exits with "address already in use" and gets other ports.
         for (var attempt = 1; ; attempt++)
         {
-            var rp = Launch(dataDir, role, settings);
+            var rp = Launch(dataDir, role, settings, https);
             try
             {
                 if (rp.Url is not null)
                 {
                     await rp.WaitUntilServingAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+                }
+
+                if (rp.HttpsUrl is not null)
+                {
+                    await rp.WaitUntilListeningAsync(new Uri(rp.HttpsUrl).Port, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
                 }
 
                 return rp;
@@ -86,10 +103,11 @@ public sealed class RpProcess : IAsyncDisposable
         }
     }
 
-    private static RpProcess Launch(string dataDir, string? role, IReadOnlyDictionary<string, string>? settings)
+    private static RpProcess Launch(string dataDir, string? role, IReadOnlyDictionary<string, string>? settings, bool https)
     {
         var servesHttp = role is null or "all" or "frontend";
         var url = servesHttp ? $"http://127.0.0.1:{FreePort()}" : null;
+        var httpsPort = servesHttp && https ? FreePort() : (int?)null;
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -113,13 +131,15 @@ public sealed class RpProcess : IAsyncDisposable
 
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";
         info.Environment.Remove("ASPNETCORE_URLS");
+        // Without https, none: a development RP would otherwise also bind the shared default https port.
+        info.Environment["Frontend__HttpsPort"] = (httpsPort ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var rp = new RpProcess(process, role ?? "all", url);
+        var rp = new RpProcess(process, role ?? "all", url, httpsPort is null ? null : $"https://127.0.0.1:{httpsPort}");
         process.OutputDataReceived += (_, e) => rp.Append(e.Data);
         process.ErrorDataReceived += (_, e) => rp.Append(e.Data);
         process.Exited += (_, _) => rp.MarkExited();
@@ -245,6 +265,40 @@ public sealed class RpProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits for the https port to accept connections. Only TCP: whether TLS works with the
+    /// right certificate is for the tests to check, not for the harness to assume.
+    /// </summary>
+    private async Task WaitUntilListeningAsync(int port, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"rp exited with code {process.ExitCode} before listening on {port}. Output:\n{Output}");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (SocketException)
+            {
+                // Not listening yet.
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"rp did not listen on {port} within {timeout}. Output:\n{Output}");
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private void Append(string? line)
     {
         if (line is null)
@@ -266,7 +320,8 @@ public sealed class RpProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on right now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -17,6 +17,7 @@ public sealed class RpProcessTests
 
         await rp.StopAsync(TimeSpan.FromSeconds(30));
         rp.HasExited.Should().BeTrue();
+        rp.Output.Should().Contain($"Now listening on: {rp.Url}").And.NotContain("Now listening on: https", "without https the harness asks for none, so parallel RPs share no port");
         File.Exists(Path.Combine(dir.Path, "rp.db")).Should().BeTrue();
     }
 }

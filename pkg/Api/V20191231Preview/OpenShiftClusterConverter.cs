@@ -76,6 +76,10 @@ internal static class OpenShiftClusterConverter
                 worker.DiskSizeGB = external.DiskSizeGB!.Value;
                 worker.Count = external.Count!.Value;
             });
+        if (isCreate)
+        {
+            ClusterDefaults.CompleteOnCreate(internalProperties);
+        }
     }
 
     public static OpenShiftClusterCredentials CredentialsToExternal(Api.OpenShiftCluster cluster) => new()

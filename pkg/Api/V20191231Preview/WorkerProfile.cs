@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Newtonsoft.Json;
+using Rp.Api.Validation;
 
 namespace Rp.Api.V20191231Preview;
 
@@ -7,18 +9,23 @@ namespace Rp.Api.V20191231Preview;
 public sealed class WorkerProfile
 {
     /// <summary>Required, unique: a DNS label such as <c>worker</c>.</summary>
+    [Immutable]
     [JsonProperty("name")]
     public string? Name { get; set; }
 
-    /// <summary>Default Standard_D2s_v3.</summary>
+    /// <summary>The workers' VM size. Default Standard_D2s_v3; cannot change after create.</summary>
+    [Immutable]
     [JsonProperty("vmSize")]
     public string? VmSize { get; set; }
 
-    /// <summary>128 to 2048. Default 128.</summary>
+    /// <summary>The size of each worker's OS disk in GB, 128 to 2048. Default 128; cannot change after create.</summary>
+    [Immutable]
+    [Range(ProfileRules.MinDiskSizeGB, ProfileRules.MaxDiskSizeGB)]
     [JsonProperty("diskSizeGB")]
     public int? DiskSizeGB { get; set; }
 
-    /// <summary>3 to 50. Default 3.</summary>
+    /// <summary>The number of workers, 3 to 50. Default 3.</summary>
+    [Range(ProfileRules.MinWorkerCount, ProfileRules.MaxWorkerCount)]
     [JsonProperty("count")]
     public int? Count { get; set; }
 }

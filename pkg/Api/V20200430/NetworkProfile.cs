@@ -7,10 +7,12 @@ namespace Rp.Api.V20200430;
 public sealed class NetworkProfile
 {
     /// <summary>The pods' range, /8 to /18, one /23 per node. Default 10.128.0.0/14.</summary>
+    [Immutable]
     [JsonProperty("podCidr")]
     public string? PodCidr { get; set; }
 
     /// <summary>The services' range, /8 to /22. Default 172.30.0.0/16.</summary>
+    [Immutable]
     [JsonProperty("serviceCidr")]
     public string? ServiceCidr { get; set; }
 }

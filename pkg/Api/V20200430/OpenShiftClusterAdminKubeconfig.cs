@@ -7,6 +7,7 @@ namespace Rp.Api.V20200430;
 public sealed class OpenShiftClusterAdminKubeconfig
 {
     /// <summary>The kubeconfig file, base64-encoded.</summary>
+    [Secret]
     [JsonProperty("kubeconfig")]
     public string? Kubeconfig { get; set; }
 }

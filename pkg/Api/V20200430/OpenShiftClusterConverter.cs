@@ -127,6 +127,10 @@ internal static class OpenShiftClusterConverter
                 ingress.Name = external.Name;
                 ingress.Visibility = Visibility.Canonical(external.Visibility);
             });
+        if (isCreate)
+        {
+            ClusterDefaults.CompleteOnCreate(internalProperties);
+        }
     }
 
     public static OpenShiftClusterCredentials CredentialsToExternal(Api.OpenShiftCluster cluster) => new()

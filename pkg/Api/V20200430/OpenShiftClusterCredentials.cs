@@ -6,9 +6,12 @@ namespace Rp.Api.V20200430;
 [JsonObject(ItemNullValueHandling = NullValueHandling.Ignore)]
 public sealed class OpenShiftClusterCredentials
 {
+    /// <summary>The cluster administrator's user name: kubeadmin.</summary>
     [JsonProperty("kubeadminUsername")]
     public string? KubeadminUsername { get; set; }
 
+    /// <summary>The cluster administrator's password.</summary>
+    [Secret]
     [JsonProperty("kubeadminPassword")]
     public string? KubeadminPassword { get; set; }
 }

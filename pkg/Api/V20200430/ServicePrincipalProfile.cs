@@ -7,10 +7,12 @@ namespace Rp.Api.V20200430;
 public sealed class ServicePrincipalProfile
 {
     /// <summary>The application (client) id, a GUID; cannot change after create.</summary>
+    [Immutable]
     [JsonProperty("clientId")]
     public string? ClientId { get; set; }
 
     /// <summary>Write-only secret: never returned; omitted on update, the stored one is kept.</summary>
+    [Secret]
     [JsonProperty("clientSecret")]
     public string? ClientSecret { get; set; }
 }

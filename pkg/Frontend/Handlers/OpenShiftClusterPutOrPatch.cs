@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 using Rp.Api;
 using Rp.Database;
 using Rp.Database.Documents;
+using Rp.Database.Serialization;
 using Rp.Frontend.Json;
 
 namespace Rp.Frontend.Handlers;
@@ -17,6 +18,7 @@ namespace Rp.Frontend.Handlers;
 internal sealed partial class OpenShiftClusterPutOrPatch(
     IOpenShiftClusters clusters,
     IAsyncOperations operations,
+    DocumentSerializer serializer,
     TimeProvider time,
     IOptions<FrontendOptions> options,
     ILogger<OpenShiftClusterPutOrPatch> logger)
@@ -46,6 +48,15 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
                 Preconditions.Check(context.Request, existing);
                 if (existing is not null && !existing.OpenShiftCluster.Properties.ProvisioningState.IsTerminal())
                 {
+                    // ARM retries a PUT whose answer it did not get: the same PUT during the
+                    // operation it started is answered as it was the first time.
+                    if (!isPatch && await RunningOperationOfSamePutAsync(version, body, existing, ct).ConfigureAwait(false) is { } running)
+                    {
+                        operation = running;
+                        created = running.InitialProvisioningState == ProvisioningState.Creating;
+                        return existing;
+                    }
+
                     throw new CloudError(409, CloudErrorCodes.AnotherOperationInProgress, $"Cannot {context.Request.Method} the resource while it is {existing.OpenShiftCluster.Properties.ProvisioningState}: another operation is in progress.");
                 }
 
@@ -119,6 +130,34 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
         }
 
         await ArmResponses.WriteJsonAsync(context, created ? StatusCodes.Status201Created : StatusCodes.Status200OK, ClusterRepresentation.Render(version, document)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The running operation if it was started by a PUT that leads to the very cluster this body
+    /// does (secrets included); null for anything else, which then conflicts.
+    /// </summary>
+    private async Task<AsyncOperationDocument?> RunningOperationOfSamePutAsync(IApiVersion version, JObject body, OpenShiftClusterDocument existing, CancellationToken cancellationToken)
+    {
+        var current = existing.OpenShiftCluster;
+        if (current.Properties.ProvisioningState is not (ProvisioningState.Creating or ProvisioningState.Updating) || existing.AsyncOperationId is null)
+        {
+            return null;
+        }
+
+        var replayed = serializer.Deserialize<OpenShiftCluster>(serializer.Serialize(current));
+        try
+        {
+            version.ClusterToInternal(body, replayed, replayed);
+        }
+        catch (CloudError)
+        {
+            return null;
+        }
+
+        var same = JToken.DeepEquals(version.ClusterToExternal(replayed), version.ClusterToExternal(current))
+            && Equals(replayed.Properties.ClusterProfile.PullSecret, current.Properties.ClusterProfile.PullSecret)
+            && Equals(replayed.Properties.ServicePrincipalProfile.ClientSecret, current.Properties.ServicePrincipalProfile.ClientSecret);
+        return same ? await operations.GetAsync(existing.AsyncOperationId, cancellationToken).ConfigureAwait(false) : null;
     }
 
     private static OpenShiftClusterDocument NewDocument(ResourceId id) => new()

@@ -42,10 +42,9 @@ internal sealed class BodyMiddleware(RequestDelegate next, IOptions<FrontendOpti
 
         using var buffer = new MemoryStream();
         await CopyBoundedAsync(request.Body, buffer, limit, context.RequestAborted).ConfigureAwait(false);
-        buffer.Position = 0;
         try
         {
-            context.SetBody(await ArmJson.ParseAsync(buffer, context.RequestAborted).ConfigureAwait(false));
+            context.SetBody(ArmJson.Parse(new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length)));
         }
         catch (JsonException e)
         {

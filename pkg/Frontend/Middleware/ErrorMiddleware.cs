@@ -16,7 +16,8 @@ internal sealed partial class ErrorMiddleware(RequestDelegate next, ILogger<Erro
         try
         {
             await next(context).ConfigureAwait(false);
-            if (!context.Response.HasStarted && context.GetEndpoint() is null)
+            // No endpoint, or routing's own 405 endpoint (which writes no body): neither is an RP route.
+            if (!context.Response.HasStarted && context.GetEndpoint()?.Metadata.GetMetadata<EndpointPolicy>() is null)
             {
                 await WriteUnmatchedAsync(context).ConfigureAwait(false);
             }

@@ -32,14 +32,14 @@ public sealed class OpenShiftClusterConverterTests
     }
 
     [Fact]
-    public void ClusterToInternal_Create_LeavesWhatThisVersionDoesNotShow()
+    public void ClusterToInternal_Create_LeavesWhatThisVersionDoesNotShowButDefaultsWhatEveryClusterHas()
     {
         var cluster = Clusters.Stored2019();
 
         var p = cluster.Properties;
         p.ServicePrincipalProfile.ClientId.Should().BeNull();
-        p.ApiserverProfile.Visibility.Should().BeNull();
-        p.IngressProfiles.Should().BeEmpty();
+        p.ApiserverProfile.Visibility.Should().Be(Visibility.Public);
+        p.IngressProfiles.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Name = "default", Visibility = Visibility.Public });
         p.MasterProfile.SubnetId.Should().BeNull();
         p.ClusterProfile.Domain.Should().BeNull();
         p.ClusterProfile.ResourceGroupId.Should().BeNull();

@@ -20,7 +20,7 @@ public sealed class OpenShiftClusterConverterTests
         p.ClusterProfile.Should().BeEquivalentTo(new { Domain = (string?)null, Version = (string?)null, ResourceGroupId = (string?)null });
         p.ClusterProfile.PullSecret!.Reveal().Should().Be(Examples.PullSecret);
         p.ServicePrincipalProfile.Should().BeEquivalentTo(new { ClientId = (string?)null, ClientSecret = (Secret?)null });
-        p.NetworkProfile.Should().BeEquivalentTo(new { VnetCidr = (string?)null, PodCidr = "10.128.0.0/14", ServiceCidr = "172.30.0.0/16" });
+        p.NetworkProfile.Should().BeEquivalentTo(new { VnetCidr = "10.0.0.0/16", PodCidr = "10.128.0.0/14", ServiceCidr = "172.30.0.0/16" }, "the vnet this version does not show still gets its default address space");
         p.MasterProfile.Should().BeEquivalentTo(new { VmSize = "Standard_D8s_v3", SubnetId = (string?)null });
         p.WorkerProfiles.Should().ContainSingle().Which.Should().BeEquivalentTo(
             new { Name = "worker", VmSize = "Standard_D2s_v3", DiskSizeGB = 128, Count = 3, SubnetId = (string?)null });

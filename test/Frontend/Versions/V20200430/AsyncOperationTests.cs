@@ -1,0 +1,7 @@
+using Rp.Frontend.Tests.Harness;
+using Xunit;
+
+namespace Rp.Frontend.Tests.Versions.V20200430;
+
+[Collection(FrontendCollection.Name)]
+public sealed class AsyncOperationTests(FrontendFactory factory) : Clusters.AsyncOperationTests(factory, V20200430Version.Instance);

@@ -1,0 +1,22 @@
+namespace Rp.Swagger.Tests;
+
+/// <summary>The checkout the tests run from: the nearest directory above the test binaries that holds Rp.sln.</summary>
+internal static class RepositoryRoot
+{
+    public static string Path { get; } = Find();
+
+    public static string Swagger => System.IO.Path.Combine(Path, "swagger");
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Rp.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Rp.sln above {AppContext.BaseDirectory}.");
+    }
+}
