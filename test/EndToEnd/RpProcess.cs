@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace Rp.EndToEnd.Tests;
 
@@ -13,15 +12,20 @@ namespace Rp.EndToEnd.Tests;
 public sealed class RpProcess : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly List<string> lines = [];
     private readonly Lock gate = new();
+    private DateTimeOffset? exitedAt;
 
-    private RpProcess(Process process, string? url, string? httpsUrl)
+    private RpProcess(Process process, string role, string? url, string? httpsUrl)
     {
         this.process = process;
+        Role = role;
         Url = url;
         HttpsUrl = httpsUrl;
     }
+
+    /// <summary>The role it runs: all, frontend, forwarder or backend.</summary>
+    public string Role { get; }
 
     /// <summary>The plain-http base URL, for roles that serve HTTP.</summary>
     public string? Url { get; }
@@ -33,10 +37,22 @@ public sealed class RpProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>When the process was seen to exit (after a kill: no line can be later than this).</summary>
+    public DateTimeOffset? ExitedAt
+    {
+        get { lock (gate) { return exitedAt; } }
+    }
+
     /// <summary>Everything the process wrote so far (stdout and stderr).</summary>
     public string Output
     {
-        get { lock (gate) { return output.ToString(); } }
+        get { lock (gate) { return string.Join(Environment.NewLine, lines); } }
+    }
+
+    /// <summary>The lines the process wrote so far (stdout and stderr, in the order they arrived).</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get { lock (gate) { return lines.ToArray(); } }
     }
 
     /// <summary>Where the rp.dll next to the tests is (the test project references cmd/rp).</summary>
@@ -55,6 +71,39 @@ public sealed class RpProcess : IAsyncDisposable
     /// on it too. In development its certificate is <c>tls.pem</c> in the data directory.
     /// </summary>
     public static async Task<RpProcess> StartAsync(string dataDir, string? role, IReadOnlyDictionary<string, string>? settings, bool https, CancellationToken cancellationToken = default)
+    {
+        // A free port is released before rp binds it, so another program on the machine can
+        // take it in between: then rp exits with "address already in use" and gets other ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            var rp = Launch(dataDir, role, settings, https);
+            try
+            {
+                if (rp.Url is not null)
+                {
+                    await rp.WaitUntilServingAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+                }
+
+                if (rp.HttpsUrl is not null)
+                {
+                    await rp.WaitUntilListeningAsync(new Uri(rp.HttpsUrl).Port, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+                }
+
+                return rp;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && rp.Output.Contains("address already in use", StringComparison.Ordinal))
+            {
+                await rp.DisposeAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await rp.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+    }
+
+    private static RpProcess Launch(string dataDir, string? role, IReadOnlyDictionary<string, string>? settings, bool https)
     {
         var servesHttp = role is null or "all" or "frontend";
         var url = servesHttp ? $"http://127.0.0.1:{FreePort()}" : null;
@@ -90,37 +139,47 @@ public sealed class RpProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var rp = new RpProcess(process, url, httpsPort is null ? null : $"https://127.0.0.1:{httpsPort}");
+        var rp = new RpProcess(process, role ?? "all", url, httpsPort is null ? null : $"https://127.0.0.1:{httpsPort}");
         process.OutputDataReceived += (_, e) => rp.Append(e.Data);
         process.ErrorDataReceived += (_, e) => rp.Append(e.Data);
+        process.Exited += (_, _) => rp.MarkExited();
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (url is not null)
-        {
-            await rp.WaitUntilServingAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (httpsPort is not null)
-        {
-            await rp.WaitUntilListeningAsync(httpsPort.Value, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
-        }
-
         return rp;
     }
 
     /// <summary>Waits until a line containing <paramref name="text"/> has been written.</summary>
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public Task WaitForOutputAsync(string text, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        WaitForLineAsync(l => l.Contains(text, StringComparison.Ordinal), $"'{text}'", timeout, cancellationToken);
+
+    /// <summary>Waits until a line matching <paramref name="predicate"/> has been written; returns it.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> predicate, string description, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!Output.Contains(text, StringComparison.Ordinal))
+        while (true)
         {
+            var line = Lines.FirstOrDefault(predicate);
+            if (line is not null)
+            {
+                return line;
+            }
+
             if (DateTime.UtcNow > deadline || process.HasExited)
             {
-                throw new TimeoutException($"rp (pid {Id}) did not write '{text}' within {timeout}. Output:\n{Output}");
+                throw new TimeoutException($"rp {Role} (pid {Id}) did not write {description} within {timeout}. Its last lines:\n{Tail(40)}");
             }
 
             await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The last <paramref name="count"/> lines, for failure messages.</summary>
+    public string Tail(int count)
+    {
+        lock (gate)
+        {
+            return string.Join(Environment.NewLine, lines.Skip(Math.Max(0, lines.Count - count)));
         }
     }
 
@@ -133,6 +192,7 @@ public sealed class RpProcess : IAsyncDisposable
         }
 
         await process.WaitForExitAsync().ConfigureAwait(false);
+        MarkExited();
     }
 
     /// <summary>An orderly stop: SIGTERM, then wait.</summary>
@@ -148,6 +208,7 @@ public sealed class RpProcess : IAsyncDisposable
         try
         {
             await process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+            MarkExited();
         }
         catch (OperationCanceledException)
         {
@@ -161,6 +222,7 @@ public sealed class RpProcess : IAsyncDisposable
         process.Dispose();
     }
 
+    /// <summary>Serving means: this process says it listens on its URL, and the URL answers.</summary>
     private async Task WaitUntilServingAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
@@ -172,21 +234,9 @@ public sealed class RpProcess : IAsyncDisposable
                 throw new InvalidOperationException($"rp exited with code {process.ExitCode} before serving. Output:\n{Output}");
             }
 
-            try
+            if (Output.Contains($"Now listening on: {Url}", StringComparison.Ordinal) && await AnswersAsync(client, cancellationToken).ConfigureAwait(false))
             {
-                using var response = await client.GetAsync($"{Url}/providers/RedHat.OpenShift/operations?api-version=2020-04-30", cancellationToken).ConfigureAwait(false);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Not answering yet.
+                return;
             }
 
             if (DateTime.UtcNow > deadline)
@@ -195,6 +245,23 @@ public sealed class RpProcess : IAsyncDisposable
             }
 
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> AnswersAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await client.GetAsync($"{Url}/providers/RedHat.OpenShift/operations?api-version=2020-04-30", cancellationToken).ConfigureAwait(false);
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
@@ -241,7 +308,15 @@ public sealed class RpProcess : IAsyncDisposable
 
         lock (gate)
         {
-            output.AppendLine(line);
+            lines.Add(line);
+        }
+    }
+
+    private void MarkExited()
+    {
+        lock (gate)
+        {
+            exitedAt ??= DateTimeOffset.UtcNow;
         }
     }
 

@@ -35,7 +35,7 @@ internal sealed partial class MessageProcessor(
             return;
         }
 
-        using var scope = logger.BeginScope("documentId={DocumentId} correlationRequestId={CorrelationRequestId} clientRequestId={ClientRequestId} requestId={RequestId}", item.DocumentId, item.CorrelationRequestId, item.ClientRequestId, item.RequestId);
+        using var scope = logger.BeginScope("documentId={DocumentId} workerId={WorkerId} correlationRequestId={CorrelationRequestId} clientRequestId={ClientRequestId} requestId={RequestId}", item.DocumentId, workerId, item.CorrelationRequestId, item.ClientRequestId, item.RequestId);
 
         var document = await clusters.GetByIdAsync(item.PartitionKey, item.DocumentId, stoppingToken).ConfigureAwait(false);
         if (document is null)
@@ -71,6 +71,7 @@ internal sealed partial class MessageProcessor(
             return;
         }
 
+        LogLeaseTaken(logger, key, owner);
         var state = new WorkState(message.PopReceipt);
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var heartbeat = HeartbeatAsync(message.MessageId, key, owner, state, work);
@@ -98,7 +99,7 @@ internal sealed partial class MessageProcessor(
         }
         catch (Exception e) when (work.IsCancellationRequested || e is LeaseLostException)
         {
-            LogLost(logger, key, e.Message);
+            LogStopped(logger, key, owner, e.Message);
         }
         catch (Exception e)
         {
@@ -233,7 +234,11 @@ internal sealed partial class MessageProcessor(
 
         if (provisioningState == ProvisioningState.Deleting)
         {
-            await clusters.DeleteWithLeaseAsync(doc.Key, owner, time.GetUtcNow(), d => EnsureOperation(d, operationId), cancellationToken).ConfigureAwait(false);
+            await clusters.DeleteWithLeaseAsync(doc.Key, owner, time.GetUtcNow(), d =>
+            {
+                EnsureOperation(d, operationId);
+                LogLeaseReleasing(logger, doc.Key, owner);
+            }, cancellationToken).ConfigureAwait(false);
             await EndOperationAsync(operationId, ProvisioningState.Succeeded, null).ConfigureAwait(false);
             LogDone(logger, doc.Key, "Deleted");
             return;
@@ -254,6 +259,7 @@ internal sealed partial class MessageProcessor(
             d.OpenShiftCluster = cluster;
             d.LastOperation = new OperationOutcome { Id = operationId, Status = status, EndTime = now, Error = error };
             d.ResourceETag = OpenShiftClusterDocument.NewResourceETag();
+            LogLeaseReleasing(logger, key, owner);
             d.LeaseOwner = null;
             d.LeaseExpires = null;
         }, cancellationToken).ConfigureAwait(false);
@@ -278,6 +284,7 @@ internal sealed partial class MessageProcessor(
                     throw new OperationSupersededException(d.AsyncOperationId ?? "");
                 }
 
+                LogLeaseReleasing(logger, key, owner);
                 d.LeaseOwner = null;
                 d.LeaseExpires = null;
             }, cancellationToken).ConfigureAwait(false);
@@ -349,7 +356,10 @@ internal sealed partial class MessageProcessor(
             while (true)
             {
                 await Task.Delay(Options.HeartbeatInterval, time, work.Token).ConfigureAwait(false);
-                state.PopReceipt = await queue.UpdateVisibilityAsync(messageId, state.PopReceipt, Options.LeaseDuration, work.Token).ConfigureAwait(false);
+
+                // Not canceled with the work: a renewal the queue has applied issues a new pop
+                // receipt, and only that receipt can delete the message once the work is done.
+                state.PopReceipt = await queue.UpdateVisibilityAsync(messageId, state.PopReceipt, Options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
                 var doc = await clusters.PatchWithLeaseAsync(key, owner, time.GetUtcNow(), d => d.LeaseExpires = time.GetUtcNow() + Options.LeaseDuration, work.Token).ConfigureAwait(false);
                 state.Observe(doc.AsyncOperationId);
             }
@@ -360,9 +370,27 @@ internal sealed partial class MessageProcessor(
         }
         catch (Exception e)
         {
-            // Without a heartbeat this worker cannot know it still owns the document: stop.
-            LogHeartbeatLost(logger, key, e.Message);
+            // Without a heartbeat this worker cannot know it still owns the document: stop. The
+            // usual reason is no loss at all: the work has just released or deleted the document.
+            if (e is not LeaseLostException || !await IsGivenUpAsync(key).ConfigureAwait(false))
+            {
+                LogHeartbeatLost(logger, key, e.Message);
+            }
+
             await work.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> IsGivenUpAsync(string key)
+    {
+        try
+        {
+            var doc = await clusters.GetAsync(key).ConfigureAwait(false);
+            return doc is null || doc.LeaseOwner is null;
+        }
+        catch (DatabaseException)
+        {
+            return false;
         }
     }
 
@@ -373,6 +401,7 @@ internal sealed partial class MessageProcessor(
         {
             await clusters.PatchWithLeaseAsync(key, owner, time.GetUtcNow(), d =>
             {
+                LogLeaseReleasing(logger, key, owner);
                 d.LeaseOwner = null;
                 d.LeaseExpires = null;
             }).ConfigureAwait(false);
@@ -445,6 +474,18 @@ internal sealed partial class MessageProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Key}: stopped, ownership lost: {Reason}")]
     private static partial void LogLost(ILogger logger, string key, string reason);
+
+    // The lease lines bound each worker's tenure on a document, so that a log alone shows whether
+    // two workers ever held one document at once: "taken" is written after the lease write,
+    // "releasing" before the write that gives the lease up, "stopped" when the work stops without it.
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Key}: lease taken by {Owner}")]
+    private static partial void LogLeaseTaken(ILogger logger, string key, string owner);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Key}: releasing the lease of {Owner}")]
+    private static partial void LogLeaseReleasing(ILogger logger, string key, string owner);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Key}: work of {Owner} stopped, ownership lost: {Reason}")]
+    private static partial void LogStopped(ILogger logger, string key, string owner, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Key}: heartbeat failed: {Reason}")]
     private static partial void LogHeartbeatLost(ILogger logger, string key, string reason);

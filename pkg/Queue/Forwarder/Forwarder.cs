@@ -78,13 +78,18 @@ public sealed partial class Forwarder(
         }
     }
 
-    /// <summary>One batch of the change feed; true when it held changes.</summary>
+    /// <summary>One batch of the change feed; true when it held changes (false too when the lead was lost on the way).</summary>
     internal async Task<bool> ForwardChangesAsync(CancellationToken cancellationToken)
     {
         var from = lease.Continuation;
         var page = await clusters.ReadChangeFeedAsync(from, options.Value.BatchSize, cancellationToken).ConfigureAwait(false);
         foreach (var document in page.Items.Where(d => d.Unqueued))
         {
+            if (!await StillLeadingAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
             await ForwardAsync(document, cancellationToken).ConfigureAwait(false);
         }
 
@@ -104,6 +109,12 @@ public sealed partial class Forwarder(
         {
             foreach (var document in await clusters.ListUnqueuedAsync(subscription.PartitionKey, cancellationToken).ConfigureAwait(false))
             {
+                if (!await StillLeadingAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    LogSweepStopped(logger, count);
+                    return;
+                }
+
                 await ForwardAsync(document, cancellationToken).ConfigureAwait(false);
                 count++;
             }
@@ -111,6 +122,13 @@ public sealed partial class Forwarder(
 
         LogSwept(logger, count);
     }
+
+    /// <summary>
+    /// Renews the lease when it is due, between two documents: a long batch (a big sweep, a slow
+    /// queue) must neither let the lease lapse while this instance still acts as the leader, nor
+    /// go on once another instance has taken the lead.
+    /// </summary>
+    private Task<bool> StillLeadingAsync(CancellationToken cancellationToken) => lease.TryAcquireOrRenewAsync(cancellationToken);
 
     private async Task ForwardAsync(OpenShiftClusterDocument? document, CancellationToken cancellationToken)
     {
@@ -150,6 +168,9 @@ public sealed partial class Forwarder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Start-up sweep forwarded {Count} unqueued documents")]
     private static partial void LogSwept(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Start-up sweep stopped after {Count} documents: the lead was lost")]
+    private static partial void LogSweepStopped(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forwarded {Key} (correlation {CorrelationRequestId})")]
     private static partial void LogForwarded(ILogger logger, string key, string? correlationRequestId);

@@ -1,0 +1,38 @@
+using Xunit.Abstractions;
+
+namespace Rp.EndToEnd.Tests;
+
+/// <summary>Several rp processes of one test: started together, logged and stopped together.</summary>
+public static class RpProcesses
+{
+    /// <summary>Waits for every start; whatever started is added to <paramref name="started"/>, even when another start failed.</summary>
+    public static async Task StartAllAsync(List<RpProcess> started, params Task<RpProcess>[] starts)
+    {
+        try
+        {
+            await Task.WhenAll(starts);
+        }
+        finally
+        {
+            started.AddRange(starts.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
+        }
+    }
+
+    /// <summary>Puts the end of each process's output in the test's output, where a failure shows it.</summary>
+    public static void WriteLogs(ITestOutputHelper output, IEnumerable<RpProcess?> processes, int lines = 60)
+    {
+        foreach (var rp in processes.OfType<RpProcess>())
+        {
+            output.WriteLine($"===== rp {rp.Role} (pid {rp.Id}), last {lines} lines =====");
+            output.WriteLine(rp.Tail(lines));
+        }
+    }
+
+    public static async Task DisposeAllAsync(IEnumerable<RpProcess?> processes)
+    {
+        foreach (var rp in processes.OfType<RpProcess>())
+        {
+            await rp.DisposeAsync();
+        }
+    }
+}
