@@ -1,6 +1,7 @@
 // oav's validate-traffic of one spec, offline: what `oav validate-traffic DIR SPEC --report ""
 // --jsonReport REPORT` does (the same library call, the same JSON report), then a verdict on its
-// findings. A finding is an error unless swagger/suppressions.json lists it (tool oav: rule =
+// findings. A finding is an error unless swagger/suppressions.json lists it (tool oav, or
+// oav-traffic for what only recorded traffic shows: rule =
 // oav's code, spec, operationId, reason), or it is about a request the RP refused with a 4xx:
 // functional tests send invalid requests on purpose, and refusing them is the RP's job. Traffic of
 // other api-versions or of routes outside the spec is counted, not judged. Exits 1 on any error.
@@ -18,7 +19,7 @@ async function main() {
     console.error("usage: oav-traffic.js SUPPRESSIONS.json TRAFFIC_DIR SPEC.json REPORT.json LOG_DIR");
     process.exit(2);
   }
-  const suppressions = JSON.parse(fs.readFileSync(suppressionsFile, "utf8")).filter((s) => s.tool === "oav");
+  const suppressions = JSON.parse(fs.readFileSync(suppressionsFile, "utf8")).filter((s) => s.tool === "oav" || s.tool === "oav-traffic");
   const { result: results, lines } = await capturingConsole(() =>
     oav.validateTrafficAgainstSpec(spec, trafficDir, {
       consoleLogLevel: "off",
