@@ -6,8 +6,9 @@ namespace Rp.Database.Cosmos;
 /// The containers and how they are partitioned. OpenShiftClusters by <c>/partitionKey</c> (the
 /// lower-cased subscription id) so that a subscription's clusters can be listed in one partition;
 /// the others by <c>/id</c>, because they are only ever read by id, so any id finds its partition.
+/// Public because the deployment template (Rp.Deploy) provisions exactly these, so the two cannot drift.
 /// </summary>
-internal static class CosmosContainers
+public static class CosmosContainers
 {
     public const string OpenShiftClusters = nameof(OpenShiftClusters);
     public const string Subscriptions = nameof(Subscriptions);
