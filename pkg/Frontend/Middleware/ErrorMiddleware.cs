@@ -40,7 +40,17 @@ internal sealed partial class ErrorMiddleware(RequestDelegate next, ILogger<Erro
         catch (Exception e) when (!context.Response.HasStarted)
         {
             LogUnhandled(logger, e);
+
+            // Clear drops whatever the handler had set, but the request's ids belong on every response.
+            var requestId = context.Response.Headers[ArmHeaders.RequestId];
+            var clientRequestId = context.Response.Headers[ArmHeaders.ClientRequestId];
             context.Response.Clear();
+            context.Response.Headers[ArmHeaders.RequestId] = requestId;
+            if (clientRequestId.Count > 0)
+            {
+                context.Response.Headers[ArmHeaders.ClientRequestId] = clientRequestId;
+            }
+
             await ArmResponses.WriteErrorAsync(context, new CloudError(500, CloudErrorCodes.InternalServerError, "Internal server error.")).ConfigureAwait(false);
         }
     }
