@@ -74,5 +74,20 @@ public sealed class LoggingTests(LoggingPipelineFactory factory) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task SubscriptionNotification_Body_IsNeverLogged()
+    {
+        var subscriptionId = ClusterRef.NewSubscriptionId();
+        var marker = $"quota-{Guid.NewGuid():N}";
+        var body = Subscriptions.Body("Registered");
+        body["properties"]!["quotaId"] = marker;
+
+        (await arm.PutAsync($"/subscriptions/{subscriptionId}?api-version=2.0", body)).ShouldHaveStatus(HttpStatusCode.Created);
+
+        var lines = factory.Log.Lines;
+        lines.Should().Contain(l => l.Message.Contains(subscriptionId, StringComparison.Ordinal), "the state change itself is logged");
+        lines.Should().NotContain(l => l.All.Contains(marker, StringComparison.Ordinal) || l.All.Contains(Subscriptions.TenantId, StringComparison.Ordinal));
+    }
+
     public void Dispose() => arm.Dispose();
 }
