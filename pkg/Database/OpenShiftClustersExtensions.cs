@@ -25,14 +25,16 @@ public static class OpenShiftClustersExtensions
 
     /// <summary>
     /// Takes (or renews) the document's lease for <paramref name="owner"/>. Null when the document
-    /// is gone or another owner holds an unexpired lease.
+    /// is gone or another owner holds an unexpired lease, unless <paramref name="mayTakeOver"/>
+    /// says that holder has lost it.
     /// </summary>
-    public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken = default) =>
+    public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, DateTimeOffset now, TimeSpan duration, Func<string, bool>? mayTakeOver = null, CancellationToken cancellationToken = default) =>
         Retry.OnPreconditionFailedAsync<OpenShiftClusterDocument?>(
             async ct =>
             {
                 var doc = await clusters.GetAsync(key, ct).ConfigureAwait(false);
-                if (doc is null || (doc.LeaseOwner is not null && doc.LeaseOwner != owner && doc.LeaseExpires > now))
+                if (doc is null
+                    || (doc.LeaseOwner is not null && doc.LeaseOwner != owner && doc.LeaseExpires > now && mayTakeOver?.Invoke(doc.LeaseOwner) != true))
                 {
                     return null;
                 }

@@ -126,21 +126,12 @@ internal sealed partial class MessageProcessor(
     /// message by a worker that has since lost it (the message came back) is taken over.
     /// </summary>
     private Task<OpenShiftClusterDocument?> AcquireAsync(string key, string owner, string messageId, CancellationToken cancellationToken) =>
-        Retry.OnPreconditionFailedAsync<OpenShiftClusterDocument?>(
-            async ct =>
-            {
-                var doc = await clusters.GetAsync(key, ct).ConfigureAwait(false);
-                var now = time.GetUtcNow();
-                if (doc is null
-                    || (doc.LeaseOwner is not null && doc.LeaseOwner != owner && doc.LeaseExpires > now && !doc.LeaseOwner.EndsWith("/" + messageId, StringComparison.Ordinal)))
-                {
-                    return null;
-                }
-
-                doc.LeaseOwner = owner;
-                doc.LeaseExpires = now + Options.LeaseDuration;
-                return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
-            },
+        clusters.TryLeaseAsync(
+            key,
+            owner,
+            time.GetUtcNow(),
+            Options.LeaseDuration,
+            mayTakeOver: holder => holder.EndsWith("/" + messageId, StringComparison.Ordinal),
             cancellationToken);
 
     /// <summary>Drives the document until it is terminal (lease released) or gone.</summary>

@@ -429,6 +429,28 @@ public abstract class OpenShiftClustersConformanceTests : DatabaseConformanceTes
         }
     }
 
+    [Theory]
+    [InlineData("the holder has lost it", true)]
+    [InlineData("the holder is live", false)]
+    public async Task TryLeaseAsync_LiveForeignLease_TakenOnlyWhenMayTakeOverSaysSo(string name, bool mayTakeOver)
+    {
+        var doc = TestDocuments.Cluster(TestDocuments.NewSubscriptionId());
+        doc.LeaseOwner = "other/message-1";
+        doc.LeaseExpires = Now + TimeSpan.FromMinutes(1);
+        var created = await Clusters.CreateAsync(doc);
+        string? asked = null;
+
+        var leased = await Clusters.TryLeaseAsync(created.Key, "me", Now, TimeSpan.FromMinutes(5), holder =>
+        {
+            asked = holder;
+            return mayTakeOver;
+        });
+
+        asked.Should().Be("other/message-1", name);
+        (await Clusters.GetAsync(created.Key))!.LeaseOwner.Should().Be(mayTakeOver ? "me" : "other/message-1", name);
+        (leased is not null).Should().Be(mayTakeOver, name);
+    }
+
     [Fact]
     public async Task TryLeaseAsync_Missing_ReturnsNull()
     {
