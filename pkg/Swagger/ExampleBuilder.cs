@@ -25,10 +25,8 @@ internal sealed class ExampleBuilder(ApiVersionSpec spec)
         {
             ["body"] = new JObject
             {
-                ["value"] = new JArray(
-                    ProviderOperation("openShiftClusters/read", "openShiftClusters", "Read OpenShift cluster", "Gets or lists OpenShift clusters."),
-                    ProviderOperation("openShiftClusters/write", "openShiftClusters", "Write OpenShift cluster", "Creates or updates an OpenShift cluster."),
-                    ProviderOperation("openShiftClusters/delete", "openShiftClusters", "Delete OpenShift cluster", "Deletes an OpenShift cluster.")),
+                // An excerpt of what the RP serves: the cluster's read, write and delete.
+                ["value"] = new JArray(ProviderOperations.All.Take(3).Select(o => o.ToJson())),
             },
         }));
 
@@ -189,18 +187,4 @@ internal sealed class ExampleBuilder(ApiVersionSpec spec)
 
         return headers;
     }
-
-    private static JObject ProviderOperation(string name, string resource, string operation, string description) => new()
-    {
-        ["name"] = $"{ResourceId.ProviderNamespace}/{name}",
-        ["isDataAction"] = false,
-        ["display"] = new JObject
-        {
-            ["provider"] = "Azure Red Hat OpenShift",
-            ["resource"] = resource,
-            ["operation"] = operation,
-            ["description"] = description,
-        },
-        ["origin"] = "user,system",
-    };
 }
