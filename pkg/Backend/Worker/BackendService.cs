@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rp.Queue;
+using Rp.Env;
 
 namespace Rp.Backend.Worker;
 
@@ -16,7 +17,7 @@ internal sealed partial class BackendService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await queue.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
-        var instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+        var instance = InstanceId.New();
         LogStarted(logger, instance, options.Value.Workers);
         await Task.WhenAll(Enumerable.Range(0, options.Value.Workers).Select(i => RunWorkerAsync($"{instance}:{i}", stoppingToken))).ConfigureAwait(false);
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Rp.Api;
 using Rp.Database;
 using Rp.Database.Documents;
+using Rp.Env;
 
 namespace Rp.Backend.Worker;
 
@@ -23,7 +24,7 @@ internal sealed partial class SubscriptionCascade(
 {
     public const string LeaseName = "subscription-cascade";
 
-    private readonly LeaderLease lease = new(leases, time, LeaseName, $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", options.Value.LeaseDuration);
+    private readonly LeaderLease lease = new(leases, time, LeaseName, InstanceId.New(), options.Value.LeaseDuration);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rp.Database;
 using Rp.Database.Documents;
+using Rp.Env;
 
 namespace Rp.Queue.Forwarder;
 
@@ -23,7 +24,7 @@ public sealed partial class Forwarder(
 {
     public const string LeaseName = "forwarder";
 
-    private readonly LeaderLease lease = new(leases, time, LeaseName, $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", options.Value.LeaseDuration);
+    private readonly LeaderLease lease = new(leases, time, LeaseName, InstanceId.New(), options.Value.LeaseDuration);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
