@@ -155,6 +155,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                 second.Output.Should().Contain("Start-up sweep forwarded 1 unqueued documents", name);
             }
 
+            // The worker logs the outcome after the operation's terminal write, which the poll above may see first.
+            await second.WaitForOutputAsync($"{cluster.Key}: Succeeded", Deadline);
             second.Lines.Count(l => l.EndsWith($"{cluster.Key}: Succeeded", StringComparison.Ordinal)).Should().Be(1, $"{name}: driven to Succeeded once");
         }
         finally

@@ -1,142 +1,109 @@
-using System.Globalization;
-using System.Text;
-using System.Xml.Linq;
 using Azure;
 using Azure.Core;
-using Azure.Core.Pipeline;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Rp.Queue.StorageQueue;
 
 /// <summary>
-/// <see cref="IWorkQueue"/> on an Azure Storage queue, spoken to over its REST API on Azure.Core's
-/// pipeline (retries, logging, authentication policies): the Azure.Storage.Queues package is not
-/// available to this project. Message bodies travel base64-encoded, as the Azure SDKs write them.
+/// <see cref="IWorkQueue"/> on an Azure Storage queue through Azure.Storage.Queues' <see cref="QueueClient"/>
+/// (its account-key and token authentication, retries and diagnostics). Bodies travel as base64 of
+/// their UTF-8 bytes (<see cref="QueueMessageEncoding.Base64"/>), which is what every version of
+/// this RP has written: messages put by a process of the previous version are read by this one and
+/// the other way round, so a rolling upgrade with messages in flight loses none.
 /// </summary>
-public sealed class StorageWorkQueue : IWorkQueue
+public sealed partial class StorageWorkQueue : IWorkQueue
 {
-    /// <summary>The REST API version spoken: it has never-expiring messages (<c>messagettl=-1</c>).</summary>
-    internal const string ServiceVersion = "2021-12-02";
-
-    private const string StorageScope = "https://storage.azure.com/.default";
     private const int MaxVisibilityTimeoutSeconds = 7 * 24 * 60 * 60;
 
-    private readonly Uri queueUri;
-    private readonly HttpPipeline pipeline;
+    /// <summary>The service's time-to-live for a message that never expires.</summary>
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
+    private readonly QueueClient client;
+    private readonly ILogger logger;
 
     /// <summary>A queue of the account in <paramref name="connectionString"/>, authorized with its account key.</summary>
-    public StorageWorkQueue(string connectionString, string queueName, TimeProvider? timeProvider = null)
-        : this(StorageConnectionString.Parse(connectionString), queueName, timeProvider ?? TimeProvider.System)
+    public StorageWorkQueue(string connectionString, string queueName, ILogger<StorageWorkQueue>? logger = null)
+        : this(options => new QueueClient(connectionString, QueueName(queueName), options), new QueueClientOptions(), logger)
     {
     }
 
     /// <summary>A queue at <paramref name="queueServiceUri"/>, authorized with a token of <paramref name="credential"/> (for example a managed identity).</summary>
-    public StorageWorkQueue(Uri queueServiceUri, string queueName, TokenCredential credential, TimeProvider? timeProvider = null)
-        : this(queueServiceUri, queueName, credential, timeProvider ?? TimeProvider.System, new StorageQueueClientOptions())
+    public StorageWorkQueue(Uri queueServiceUri, string queueName, TokenCredential credential, ILogger<StorageWorkQueue>? logger = null)
+        : this(queueServiceUri, queueName, credential, new QueueClientOptions(), logger)
     {
     }
 
-    internal StorageWorkQueue(Uri queueServiceUri, string queueName, TokenCredential credential, TimeProvider timeProvider, ClientOptions clientOptions)
-        : this(QueueUri(queueServiceUri, queueName), BuildPipeline(clientOptions, timeProvider, new BearerTokenAuthenticationPolicy(credential, StorageScope)))
+    /// <param name="options">The SDK's settings (retries, diagnostics, transport); the message encoding is set here.</param>
+    internal StorageWorkQueue(Uri queueServiceUri, string queueName, TokenCredential credential, QueueClientOptions options, ILogger? logger)
+        : this(o => new QueueClient(new QueueUriBuilder(queueServiceUri) { QueueName = QueueName(queueName) }.ToUri(), credential, o), options, logger)
     {
     }
 
-    private StorageWorkQueue(StorageConnectionString connectionString, string queueName, TimeProvider timeProvider)
-        : this(QueueUri(connectionString.QueueEndpoint, queueName), BuildPipeline(new StorageQueueClientOptions(), timeProvider, new StorageSharedKeyPolicy(connectionString.AccountName, connectionString.AccountKey)))
+    private StorageWorkQueue(Func<QueueClientOptions, QueueClient> createClient, QueueClientOptions options, ILogger? logger)
     {
+        this.logger = logger ?? NullLogger.Instance;
+        options.MessageEncoding = QueueMessageEncoding.Base64;
+        options.MessageDecodingFailed += DropUndecodableAsync;
+        client = createClient(options);
     }
 
-    private StorageWorkQueue(Uri queueUri, HttpPipeline pipeline)
-    {
-        this.queueUri = queueUri;
-        this.pipeline = pipeline;
-    }
+    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) =>
+        await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
 
-    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
-    {
-        using var message = CreateMessage(RequestMethod.Put, path: null);
-        await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-
-        // 204: it exists with the same metadata; 409 QueueAlreadyExists: with other metadata. Either way it exists.
-        if (message.Response.Status is not (201 or 204 or 409))
-        {
-            throw Failed(message.Response);
-        }
-    }
-
-    public async Task PutAsync(string body, CancellationToken cancellationToken = default)
-    {
-        using var message = CreateMessage(RequestMethod.Post, "/messages");
-        message.Request.Uri.AppendQuery("messagettl", "-1");
-        var xml = new XElement("QueueMessage", new XElement("MessageText", Convert.ToBase64String(Encoding.UTF8.GetBytes(body))));
-        message.Request.Headers.SetValue("Content-Type", "application/xml");
-        message.Request.Content = RequestContent.Create(Encoding.UTF8.GetBytes(xml.ToString(SaveOptions.DisableFormatting)));
-        await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (message.Response.Status != 201)
-        {
-            throw Failed(message.Response);
-        }
-    }
+    public async Task PutAsync(string body, CancellationToken cancellationToken = default) =>
+        await client.SendMessageAsync(body, visibilityTimeout: null, timeToLive: NeverExpires, cancellationToken).ConfigureAwait(false);
 
     public async Task<QueueMessage?> GetAsync(TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
     {
-        using var message = CreateMessage(RequestMethod.Get, "/messages");
-        message.Request.Uri.AppendQuery("numofmessages", "1");
-        message.Request.Uri.AppendQuery("visibilitytimeout", Seconds(visibilityTimeout, minimum: 1));
-        await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (message.Response.Status != 200)
-        {
-            throw Failed(message.Response);
-        }
-
-        var list = await XDocument.LoadAsync(message.Response.ContentStream!, LoadOptions.None, cancellationToken).ConfigureAwait(false);
-        var element = list.Root?.Element("QueueMessage");
-        if (element is null)
+        var response = await client.ReceiveMessageAsync(Seconds(visibilityTimeout, minimum: 1), cancellationToken).ConfigureAwait(false);
+        if (response.Value is not { } message)
         {
             return null;
         }
 
-        var text = Text(element, "MessageText");
         return new QueueMessage(
-            Text(element, "MessageId"),
-            Text(element, "PopReceipt"),
-            DecodeBody(text),
-            int.Parse(Text(element, "DequeueCount"), CultureInfo.InvariantCulture),
-            DateTimeOffset.Parse(Text(element, "TimeNextVisible"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+            message.MessageId,
+            message.PopReceipt,
+            message.Body.ToString(),
+            checked((int)message.DequeueCount),
+            message.NextVisibleOn ?? throw new InvalidOperationException($"The queue service's message {message.MessageId} has no TimeNextVisible."));
     }
 
     public async Task<string> UpdateVisibilityAsync(string messageId, string popReceipt, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
     {
-        using var message = CreateMessage(RequestMethod.Put, "/messages/" + Uri.EscapeDataString(messageId));
-        message.Request.Uri.AppendQuery("popreceipt", popReceipt);
-        message.Request.Uri.AppendQuery("visibilitytimeout", Seconds(visibilityTimeout, minimum: 0));
-        await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        ThrowIfLost(message.Response, messageId);
-        if (message.Response.Status != 204 || !message.Response.Headers.TryGetValue("x-ms-popreceipt", out var newPopReceipt))
+        try
         {
-            throw Failed(message.Response);
+            // No message text: the service keeps the body and only moves the visibility.
+            var receipt = await client.UpdateMessageAsync(messageId, popReceipt, messageText: null, Seconds(visibilityTimeout, minimum: 0), cancellationToken).ConfigureAwait(false);
+            return receipt.Value.PopReceipt;
         }
-
-        return newPopReceipt;
+        catch (RequestFailedException e) when (IsLost(e))
+        {
+            throw Lost(messageId, e);
+        }
     }
 
     public async Task DeleteAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default)
     {
-        using var message = CreateMessage(RequestMethod.Delete, "/messages/" + Uri.EscapeDataString(messageId));
-        message.Request.Uri.AppendQuery("popreceipt", popReceipt);
-        await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        ThrowIfLost(message.Response, messageId);
-        if (message.Response.Status != 204)
+        try
         {
-            throw Failed(message.Response);
+            await client.DeleteMessageAsync(messageId, popReceipt, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (IsLost(e))
+        {
+            throw Lost(messageId, e);
         }
     }
 
     /// <summary>The queue named by the options, authorized by the connection string if there is one, else by <paramref name="credential"/>.</summary>
-    internal static StorageWorkQueue Create(StorageQueueOptions options, string queueName, Func<TokenCredential> credential, TimeProvider timeProvider)
+    internal static StorageWorkQueue Create(StorageQueueOptions options, string queueName, Func<TokenCredential> credential, ILogger<StorageWorkQueue>? logger)
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new StorageWorkQueue(options.ConnectionString, queueName, timeProvider);
+            return new StorageWorkQueue(options.ConnectionString, queueName, logger);
         }
 
         if (options.QueueServiceUri is null)
@@ -144,55 +111,49 @@ public sealed class StorageWorkQueue : IWorkQueue
             throw new InvalidOperationException($"Neither {StorageQueueOptions.SectionName}:{nameof(StorageQueueOptions.ConnectionString)} nor {StorageQueueOptions.SectionName}:{nameof(StorageQueueOptions.QueueServiceUri)} is configured.");
         }
 
-        return new StorageWorkQueue(options.QueueServiceUri, queueName, credential(), timeProvider);
+        return new StorageWorkQueue(options.QueueServiceUri, queueName, credential(), logger);
     }
 
-    private static HttpPipeline BuildPipeline(ClientOptions clientOptions, TimeProvider timeProvider, HttpPipelinePolicy authentication) =>
-        HttpPipelineBuilder.Build(clientOptions, [], [new StorageDatePolicy(timeProvider), authentication], new ResponseClassifier());
-
-    private static Uri QueueUri(Uri queueServiceUri, string queueName)
+    private static string QueueName(string queueName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(queueName);
-        return new Uri(queueServiceUri.AbsoluteUri.TrimEnd('/') + "/" + Uri.EscapeDataString(queueName));
+        return queueName;
     }
 
-    private static string Seconds(TimeSpan timeout, int minimum) =>
-        Math.Clamp((long)Math.Ceiling(timeout.TotalSeconds), minimum, MaxVisibilityTimeoutSeconds).ToString(CultureInfo.InvariantCulture);
+    /// <summary>The service counts whole seconds: rounding up keeps "at least this long".</summary>
+    private static TimeSpan Seconds(TimeSpan timeout, int minimum) =>
+        TimeSpan.FromSeconds(Math.Clamp((long)Math.Ceiling(timeout.TotalSeconds), minimum, MaxVisibilityTimeoutSeconds));
 
-    private static string Text(XElement message, string name) =>
-        message.Element(name)?.Value ?? throw new FormatException($"The queue service's message has no {name}.");
+    /// <summary>The receipt is stale (the message was taken again) or the message is gone: by the service's error code, which is its contract.</summary>
+    private static bool IsLost(RequestFailedException e) =>
+        e.ErrorCode == QueueErrorCode.MessageNotFound || e.ErrorCode == QueueErrorCode.PopReceiptMismatch;
 
-    private static string DecodeBody(string text)
+    private static MessageLostException Lost(string messageId, RequestFailedException e) =>
+        new($"Queue message {messageId} is gone or was taken by another consumer ({e.ErrorCode}).", e);
+
+    /// <summary>
+    /// A body that is not base64 was not put by this RP (every version encodes it), so no worker
+    /// could read it as work; left in the queue it would come back after every visibility
+    /// timeout, forever. The SDK has already left it out of what <see cref="GetAsync"/> returns.
+    /// </summary>
+    private async Task DropUndecodableAsync(QueueMessageDecodingFailedEventArgs args)
     {
-        var bytes = new byte[text.Length];
-        return Convert.TryFromBase64String(text, bytes, out var length)
-            ? Encoding.UTF8.GetString(bytes, 0, length)
-            : text; // put by a client that does not encode (the portal, say): the text is the body
-    }
-
-    private static void ThrowIfLost(Response response, string messageId)
-    {
-        var code = response.Headers.TryGetValue("x-ms-error-code", out var value) ? value : null;
-        if ((response.Status == 404 && code == "MessageNotFound") || (response.Status == 400 && code == "PopReceiptMismatch"))
+        if (args.ReceivedMessage is not { } message)
         {
-            throw new MessageLostException($"Queue message {messageId} is gone or was taken by another consumer ({code}).", Failed(response));
+            return;
+        }
+
+        LogUndecodable(logger, message.MessageId, message.DequeueCount);
+        try
+        {
+            await args.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, args.CancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (IsLost(e))
+        {
+            // Taken again meanwhile: its new taker drops it.
         }
     }
 
-    private static RequestFailedException Failed(Response response) => new(response, null, StorageErrorParser.Instance);
-
-    private HttpMessage CreateMessage(RequestMethod method, string? path)
-    {
-        var message = pipeline.CreateMessage();
-        var request = message.Request;
-        request.Method = method;
-        request.Uri.Reset(queueUri);
-        if (path is not null)
-        {
-            request.Uri.AppendPath(path, escape: false);
-        }
-
-        request.Headers.SetValue("x-ms-version", ServiceVersion);
-        return message;
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue message {MessageId} (delivery {DequeueCount}) is not base64, so not a work item this RP wrote; deleted")]
+    private static partial void LogUndecodable(ILogger logger, string messageId, long dequeueCount);
 }

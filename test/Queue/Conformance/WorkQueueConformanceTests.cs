@@ -117,7 +117,7 @@ public abstract class WorkQueueConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UpdateVisibilityAsync_ToZero_MakesMessageVisibleAgain()
+    public async Task UpdateVisibilityAsync_ToZero_MakesMessageVisibleAgainWithItsBody()
     {
         await Queue.PutAsync("give back");
         var message = await Queue.GetAsync(LongVisibility);
@@ -128,6 +128,7 @@ public abstract class WorkQueueConformanceTests : IAsyncLifetime
         again.Should().NotBeNull();
         again!.MessageId.Should().Be(message.MessageId);
         again.DequeueCount.Should().Be(2);
+        again.Body.Should().Be("give back");
     }
 
     [Fact]

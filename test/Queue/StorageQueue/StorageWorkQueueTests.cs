@@ -11,6 +11,8 @@ namespace Rp.Queue.Tests.StorageQueue;
 [Collection(EmulatorsCollection.Name)]
 public sealed class StorageWorkQueueTests(EmulatorsFixture emulators) : WorkQueueConformanceTests
 {
+    private string queueName = "";
+
     [Fact]
     public async Task CreateIfNotExistsAsync_ExistingQueue_Succeeds()
     {
@@ -57,8 +59,68 @@ public sealed class StorageWorkQueueTests(EmulatorsFixture emulators) : WorkQueu
         thrown.Which.ErrorCode.Should().Be("QueueNotFound");
     }
 
-    protected override async Task<IWorkQueueUnderTest> CreateQueueAsync() =>
-        await StorageWorkQueueUnderTest.CreateAsync(emulators.StorageConnectionString);
+    [Fact]
+    public async Task GetAsync_MessagesPutByPreviousClient_ProcessesEveryOne()
+    {
+        string[] bodies =
+        [
+            new WorkItem { DocumentId = "d1", PartitionKey = "p1", CorrelationRequestId = "c1", RequestId = "r1" }.Serialize(),
+            new WorkItem { DocumentId = "d2", PartitionKey = "p2" }.Serialize(),
+            "{\"documentId\":\"d3\",\"partitionKey\":\"p3\",\"note\":\"ünïcødé <&> 🚀\"}",
+        ];
+        using var previous = new LegacyQueueClient(emulators.StorageConnectionString, queueName);
+        foreach (var body in bodies)
+        {
+            await previous.PutAsync(body);
+        }
+
+        var processed = new List<QueueMessage>();
+        while (await Queue.GetAsync(LongVisibility) is { } message)
+        {
+            var receipt = await Queue.UpdateVisibilityAsync(message.MessageId, message.PopReceipt, LongVisibility);
+            await Queue.DeleteAsync(message.MessageId, receipt);
+            processed.Add(message);
+        }
+
+        processed.Select(m => m.Body).Should().Equal(bodies);
+        processed.Should().OnlyContain(m => m.DequeueCount == 1);
+        (await previous.GetBodyAsync(LongVisibility)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task PutAsync_ReadByPreviousClient_ReturnsTheBody()
+    {
+        var body = new WorkItem { DocumentId = "d", PartitionKey = "p", ClientRequestId = "ünïcødé" }.Serialize();
+        using var previous = new LegacyQueueClient(emulators.StorageConnectionString, queueName);
+
+        await Queue.PutAsync(body);
+
+        (await previous.GetBodyAsync(LongVisibility)).Should().Be(body);
+    }
+
+    [Fact]
+    public async Task GetAsync_MessageTextNotBase64_DeletesItAndDeliversTheNext()
+    {
+        using var unencoding = new LegacyQueueClient(emulators.StorageConnectionString, queueName);
+        await unencoding.PutTextAsync("{\"documentId\":\"d\",\"partitionKey\":\"p\"}");
+        await Queue.PutAsync("work");
+
+        var undecodable = await Queue.GetAsync(ShortVisibility);
+        var next = await Queue.GetAsync(ShortVisibility);
+        await Queue.DeleteAsync(next!.MessageId, next.PopReceipt);
+        await WaitForVisibilityTimeoutAsync(ShortVisibility);
+
+        undecodable.Should().BeNull();
+        next.Body.Should().Be("work");
+        (await unencoding.GetBodyAsync(LongVisibility)).Should().BeNull();
+    }
+
+    protected override async Task<IWorkQueueUnderTest> CreateQueueAsync()
+    {
+        var underTest = await StorageWorkQueueUnderTest.CreateAsync(emulators.StorageConnectionString);
+        queueName = underTest.Name;
+        return underTest;
+    }
 
     /// <summary>The service keeps its own clock: the timeout has to pass in real time, measured on a monotonic clock.</summary>
     protected override async Task WaitForVisibilityTimeoutAsync(TimeSpan visibilityTimeout)
