@@ -1,4 +1,5 @@
 from azext_openshift._format import cluster_list_table, cluster_table
+# Importing the help texts registers them with the CLI.
 from azext_openshift._help import helps  # pylint: disable=unused-import
 
 

@@ -1,7 +1,5 @@
 """The commands run by the Azure CLI in process against a scripted RP: parsing, requests, polling, output."""
 
-import json
-
 from conftest import CLUSTER, CLUSTERS, RESULT, RP, STATUS, SUBSCRIPTION, cluster, operation
 
 ASYNC = {'Azure-AsyncOperation': RP + STATUS + '?api-version=2020-04-30', 'Retry-After': '1'}
