@@ -1,7 +1,7 @@
 """The request bodies the commands send (api-version 2020-04-30).
 
-A create sends only what its flags give: the RP fills in the rest with its defaults, so there is
-one set of defaults, the RP's.
+A create sends only what its flags give, and the RP fills in the rest with its defaults (which
+only `validate` needs to know, to check a create as the RP will).
 """
 
 from azure.cli.core.azclierror import InvalidArgumentValueError, RequiredArgumentMissingError

@@ -43,9 +43,6 @@ class OpenShiftClustersClient:
         self._polling_interval = kwargs.get('polling_interval', 30)
         self._client = ARMPipelineClient(base_url=base_url, config=_configuration(credential, **kwargs), **kwargs)
 
-    def close(self):
-        self._client.close()
-
     def get(self, resource_group_name, resource_name):
         response = self._send('GET', self._cluster_path(resource_group_name, resource_name), (200,))
         return response.http_response.json()

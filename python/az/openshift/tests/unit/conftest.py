@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
-from functools import partial
+from urllib.parse import urlparse
 
 import pytest
 import requests
@@ -46,6 +46,7 @@ from azext_openshift._client import OpenShiftClustersClient  # noqa: E402
 
 SUBSCRIPTION = '11111111-2222-3333-4444-555555555555'
 RP = 'http://rp.test'
+RESOURCE_MANAGER = 'https://management.azure.com'
 CLUSTERS = '/subscriptions/{}/resourceGroups/rg/providers/RedHat.OpenShift/OpenShiftClusters'.format(SUBSCRIPTION)
 CLUSTER = CLUSTERS + '/cluster'
 STATUS = '/subscriptions/{}/providers/RedHat.OpenShift/locations/eastus/operationsStatus/op'.format(SUBSCRIPTION)
@@ -101,7 +102,7 @@ class ScriptedRp(requests.adapters.BaseAdapter):
         if not self.script:
             raise AssertionError('unexpected request {} {}'.format(request.method, request.url))
         exchange = self.script.pop(0)
-        path = request.url[len(RP):].split('?')[0]
+        path = urlparse(request.url).path
         assert (request.method, path) == (exchange.method, exchange.path), \
             'expected {} {}, got {} {}'.format(exchange.method, exchange.path, request.method, request.url)
         content = b'' if exchange.body is None else json.dumps(exchange.body).encode()
@@ -129,6 +130,7 @@ class RecordingTransport(RequestsTransport):
     def __init__(self, adapter):
         session = requests.Session()
         session.mount(RP, adapter)
+        session.mount(RESOURCE_MANAGER, adapter)
         super().__init__(session=session, session_owner=False)
         self.sleeps = []
 
@@ -154,8 +156,14 @@ def rp_fixture(monkeypatch):
     monkeypatch.setenv('RP_MODE', 'development')
     monkeypatch.setenv('RP_URL', RP + '/')
     monkeypatch.setenv('AZURE_SUBSCRIPTION_ID', SUBSCRIPTION)
-    monkeypatch.setattr(_client_factory, 'OpenShiftClustersClient',
-                        partial(OpenShiftClustersClient, transport=adapter.transport))
+
+    class ScriptedClient(OpenShiftClustersClient):
+        """The client the CLI builds, over the scripted RP."""
+
+        def __init__(self, credential, subscription_id, base_url, **kwargs):
+            super().__init__(credential, subscription_id, base_url, transport=adapter.transport, **kwargs)
+
+    monkeypatch.setattr(_client_factory, 'OpenShiftClustersClient', ScriptedClient)
     yield adapter
     assert not adapter.script, 'requests the RP expected but did not get: {}'.format(
         [(e.method, e.path) for e in adapter.script])

@@ -1,6 +1,11 @@
 """The commands run by the Azure CLI in process against a scripted RP: parsing, requests, polling, output."""
 
-from conftest import CLUSTER, CLUSTERS, RESULT, RP, STATUS, SUBSCRIPTION, cluster, operation
+import time
+
+from azure.cli.core._profile import Profile
+from azure.core.credentials import AccessToken
+
+from conftest import CLUSTER, CLUSTERS, RESOURCE_MANAGER, RESULT, RP, STATUS, SUBSCRIPTION, cluster, operation
 
 ASYNC = {'Azure-AsyncOperation': RP + STATUS + '?api-version=2020-04-30', 'Retry-After': '1'}
 
@@ -241,10 +246,37 @@ def test_validate_sends_nothing(az, rp):
     assert rp.requests == []
 
 
-def test_without_development_mode_uses_the_cli_login(az, monkeypatch):
-    monkeypatch.delenv('RP_MODE', raising=False)
+def test_without_development_mode_and_login_asks_for_az_login(az, rp, monkeypatch):
+    monkeypatch.delenv('RP_MODE')
 
     result = az('openshift', 'show', '-g', 'rg', '-n', 'cluster', '--subscription', SUBSCRIPTION)
 
     assert result.exit_code != 0
-    assert "az login" in result.err
+    assert 'az login' in result.err
+    assert rp.requests == []
+
+
+class CliCredential:  # pylint: disable=too-few-public-methods
+    """Stands for the credential of an `az login`."""
+
+    def __init__(self):
+        self.scopes = []
+
+    def get_token(self, *scopes, **kwargs):  # pylint: disable=unused-argument
+        self.scopes.append(scopes)
+        return AccessToken('cli-token', int(time.time()) + 3600)
+
+
+def test_without_development_mode_sends_the_cli_token_to_resource_manager(az, rp, monkeypatch):
+    credential = CliCredential()
+    monkeypatch.delenv('RP_MODE')
+    monkeypatch.setattr(Profile, 'get_login_credentials',
+                        lambda self, **kwargs: (credential, kwargs.get('subscription_id'), 'tenant'))
+    rp.expect('GET', CLUSTER, 200, cluster())
+
+    result = az('openshift', 'show', '-g', 'rg', '-n', 'cluster', '--subscription', SUBSCRIPTION)
+
+    assert result.exit_code == 0, result.err
+    assert rp.requests[0].url == RESOURCE_MANAGER + CLUSTER + '?api-version=2020-04-30'
+    assert rp.requests[0].headers['Authorization'] == 'Bearer cli-token'
+    assert credential.scopes == [('https://management.core.windows.net//.default',)]
