@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the `az openshift` extension is built and tested with, from Debian's packages
 # (PyPI is not reachable): the Azure CLI 2.45 with its Python libraries (azure-core,
-# azure-mgmt-core, knack, requests, cryptography, yaml), pytest, and pip/setuptools/wheel for
-# building the wheel, and iproute2 for the end-to-end tests' loopback-only network. Does nothing when they are all there already.
+# azure-mgmt-core, knack, requests, cryptography, yaml), pytest, pip/setuptools/wheel to build
+# the wheel, and iproute2 for the end-to-end tests' loopback-only network. Does nothing when they
+# are all there already.
 set -euo pipefail
 
 installed() {
