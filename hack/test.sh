@@ -2,8 +2,10 @@
 # The one test command. Installs hack/'s npm packages (the emulators and Azure's OpenAPI tools),
 # validates swagger/ with the ARM linter and oav, builds the solution (warnings are errors), runs
 # every test project while the functional tests record their HTTP traffic, validates that traffic
-# against swagger/ with oav, and ends with the line "N passed, N failed[, N skipped]": the test
-# results summed from every project's results file, plus one check each for the two validations.
+# against swagger/ with oav, tests the az openshift CLI extension (pytest, JUnit results), and
+# ends with the line "N passed, N failed[, N skipped]": the test results summed from every
+# results file (.trx and JUnit .xml), plus one check each for the validations and the extension's
+# test set-up.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -24,11 +26,29 @@ summary() {
     s=$(grep -o '<Counters [^>]*' "$f" | grep -o ' notExecuted="[0-9]*"' | grep -o '[0-9]*')
     passed=$((passed + ${p:-0})); failed=$((failed + ${x:-0})); skipped=$((skipped + ${s:-0}))
   done
+  # pytest's JUnit files (the az openshift extension's tests): passed = tests - failures - errors - skipped.
+  local t e
+  for f in "$results"/*.xml; do
+    [ -e "$f" ] || continue
+    t=0; x=0; e=0; s=0
+    while read -r suite; do
+      t=$((t + $(attr "$suite" tests))); x=$((x + $(attr "$suite" failures)))
+      e=$((e + $(attr "$suite" errors))); s=$((s + $(attr "$suite" skipped)))
+    done < <(grep -o '<testsuite [^>]*' "$f")
+    passed=$((passed + t - x - e - s)); failed=$((failed + x + e)); skipped=$((skipped + s))
+  done
   if [ "$skipped" -gt 0 ]; then
     echo "$passed passed, $failed failed, $skipped skipped"
   else
     echo "$passed passed, $failed failed"
   fi
+}
+
+# The value of attribute $2 in the XML start tag $1 (0 when absent).
+attr() {
+  local v
+  v=$(grep -o " $2=\"[0-9]*\"" <<<"$1" | grep -o '[0-9]*')
+  echo "${v:-0}"
 }
 
 check() {
@@ -62,6 +82,11 @@ RP_TRAFFIC_DIR=$traffic dotnet test Rp.sln -c Release --no-build -nologo \
 rc=$?
 
 check "traffic validation (oav validate-traffic of the functional tests' requests)" hack/validate-traffic.sh "$traffic"
+
+# The az openshift CLI extension: installs Debian's azure-cli when missing, then its unit tests
+# and the end-to-end run of the real Azure CLI against the rp built above; their JUnit results
+# count in the summary, the check only says whether they could run.
+check "az openshift extension tests ran (Azure CLI installed, wheel built)" hack/test-az-extension.sh "$results"
 
 line=$(summary)
 echo "$line"

@@ -22,6 +22,10 @@ internal static class AsyncOperationUrls
             headers[ArmHeaders.Location] = $"{baseUrl}{ResultPath(id.SubscriptionId, location, operation.Id)}?api-version={apiVersion}";
         }
 
-        headers[ArmHeaders.RetryAfter] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        SetRetryAfter(context, retryAfterSeconds);
     }
+
+    /// <summary>Sets <c>Retry-After</c>: on every async response and every poll of a running operation.</summary>
+    public static void SetRetryAfter(HttpContext context, int retryAfterSeconds) =>
+        context.Response.Headers[ArmHeaders.RetryAfter] = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

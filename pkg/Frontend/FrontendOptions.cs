@@ -5,8 +5,21 @@ public sealed class FrontendOptions
 {
     public const string SectionName = "Frontend";
 
-    /// <summary>The <c>Retry-After</c> seconds on async responses and running polls.</summary>
-    public int RetryAfterSeconds { get; set; } = 5;
+    /// <summary>The <see cref="RetryAfterSeconds"/> of a production RP when none is configured.</summary>
+    public const int DefaultRetryAfterSeconds = 5;
+
+    /// <summary>
+    /// The <see cref="RetryAfterSeconds"/> of a development RP when none is configured: its
+    /// operations take milliseconds, and a client told to wait 5 s between polls (or, without the
+    /// header, the Azure SDK's 30 s) would spend its time waiting for nothing.
+    /// </summary>
+    public const int DevelopmentRetryAfterSeconds = 1;
+
+    /// <summary>
+    /// The <c>Retry-After</c> seconds on async responses and on polls of running operations. At
+    /// least 1: the Azure SDK treats 0 as no header and waits its 30 s default.
+    /// </summary>
+    public int RetryAfterSeconds { get; set; } = DefaultRetryAfterSeconds;
 
     /// <summary>Request bodies larger than this get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;

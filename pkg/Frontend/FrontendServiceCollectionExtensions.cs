@@ -1,16 +1,33 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Rp.Env;
 using Rp.Frontend.Handlers;
 
 namespace Rp.Frontend;
 
 public static class FrontendServiceCollectionExtensions
 {
-    /// <summary>The frontend's handlers and options. The database and api-versions are registered by their own projects.</summary>
+    /// <summary>
+    /// The frontend's handlers and options. The database and api-versions are registered by their
+    /// own projects. In development mode an unset <c>Frontend:RetryAfterSeconds</c> is
+    /// <see cref="FrontendOptions.DevelopmentRetryAfterSeconds"/>.
+    /// </summary>
     public static IServiceCollection AddRpFrontend(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FrontendOptions>().Bind(configuration.GetSection(FrontendOptions.SectionName));
+        var section = configuration.GetSection(FrontendOptions.SectionName);
+        services.AddOptions<FrontendOptions>()
+            .Bind(section)
+            .PostConfigure<IOptions<RpOptions>>((frontend, rp) =>
+            {
+                if (rp.Value.Mode == RpMode.Development && section[nameof(FrontendOptions.RetryAfterSeconds)] is null)
+                {
+                    frontend.RetryAfterSeconds = FrontendOptions.DevelopmentRetryAfterSeconds;
+                }
+            })
+            .Validate(frontend => frontend.RetryAfterSeconds >= 1, $"{FrontendOptions.SectionName}:{nameof(FrontendOptions.RetryAfterSeconds)} must be at least 1.")
+            .ValidateOnStart();
         services.AddRouting();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SkipTokens>();

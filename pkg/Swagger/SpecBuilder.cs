@@ -254,7 +254,7 @@ internal sealed class SpecBuilder
         "OperationsStatus_Get",
         "Gets the status of an asynchronous operation: the URL of the Azure-AsyncOperation header.",
         [.. OperationScope()],
-        new JObject { ["200"] = Response("The operation's status.", CommonTypes.Definition("OperationStatusResult")) },
+        new JObject { ["200"] = Response("The operation's status; while it runs, with Retry-After.", CommonTypes.Definition("OperationStatusResult"), RetryAfterHeader()) },
         examples.OperationStatus());
 
     private JObject OperationResult() => Operation(
@@ -367,7 +367,7 @@ internal sealed class SpecBuilder
             headers.Add((ArmHeaderNames.Location, new JObject { ["type"] = "string", ["description"] = "The URL of the operation's result." }));
         }
 
-        headers.Add((ArmHeaderNames.RetryAfter, new JObject { ["type"] = "integer", ["format"] = "int32", ["description"] = "The seconds to wait before polling." }));
+        headers.Add(RetryAfterHeader());
         if (withETag)
         {
             headers.Add(("ETag", ETagHeader()));
@@ -375,6 +375,9 @@ internal sealed class SpecBuilder
 
         return [.. headers];
     }
+
+    private static (string, JObject) RetryAfterHeader() =>
+        (ArmHeaderNames.RetryAfter, new JObject { ["type"] = "integer", ["format"] = "int32", ["description"] = "The seconds to wait before polling." });
 
     private static JObject ETagHeader() => new() { ["type"] = "string", ["description"] = "The resource's entity tag." };
 }

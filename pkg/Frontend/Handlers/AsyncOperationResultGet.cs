@@ -29,7 +29,7 @@ internal sealed class AsyncOperationResultGet(AsyncOperationStatus status, IOpti
                 throw Failure(operation);
             default:
                 context.Response.Headers.Location = $"{context.PublicBaseUrl()}{context.Request.Path}{context.Request.QueryString}";
-                context.Response.Headers[ArmHeaders.RetryAfter] = options.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                AsyncOperationUrls.SetRetryAfter(context, options.Value.RetryAfterSeconds);
                 await ArmResponses.WriteStatusAsync(context, StatusCodes.Status202Accepted).ConfigureAwait(false);
                 return;
         }

@@ -31,6 +31,7 @@ public abstract class AsyncOperationTests(RpFactory factory, ApiVersionCase vers
         ((string?)status.Body["name"]).Should().Be(((string)status.Body["id"]!).Split('/')[^1]);
         ((string?)status.Body["status"]).Should().Be("Creating");
         DateTimeOffset.TryParse((string?)status.Body["startTime"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _).Should().BeTrue();
+        status.Header("Retry-After").Should().Be("1", "a poll of a running operation says when to poll again");
     }
 
     [Fact]
@@ -45,6 +46,7 @@ public abstract class AsyncOperationTests(RpFactory factory, ApiVersionCase vers
         ((string?)status.Body["status"]).Should().Be("Succeeded");
         status.Body["endTime"].Should().NotBeNull();
         status.Body["error"].Should().BeNull();
+        status.Header("Retry-After").Should().BeNull("there is nothing left to poll for");
     }
 
     [Fact]
