@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rp.Frontend.Handlers;
+using Rp.Frontend.Preflight;
 
 namespace Rp.Frontend;
 
@@ -16,6 +17,7 @@ public static class FrontendServiceCollectionExtensions
         services.TryAddSingleton<SkipTokens>();
         services.TryAddSingleton<AsyncOperationStatus>();
         services.TryAddSingleton<OpenShiftClusterGet>();
+        services.TryAddSingleton<ClusterRequestValidator>();
         services.TryAddSingleton<OpenShiftClusterPutOrPatch>();
         services.TryAddSingleton<OpenShiftClusterDelete>();
         services.TryAddSingleton<OpenShiftClusterList>();
@@ -24,6 +26,7 @@ public static class FrontendServiceCollectionExtensions
         services.TryAddSingleton<AsyncOperationResultGet>();
         services.TryAddSingleton<OperationsList>();
         services.TryAddSingleton<SubscriptionPut>();
+        services.TryAddSingleton<DeploymentPreflight>();
         return services;
     }
 }
