@@ -27,8 +27,8 @@ public sealed class BicepCli(string path)
             : throw new DeploymentException($"The Bicep CLI is not at '{path}': restore the project (dotnet restore), or set {PathVariable}.");
     }
 
-    /// <summary>Runs <c>bicep ARGS</c> in <paramref name="workingDirectory"/>; its stdout, or a <see cref="DeploymentException"/> with its diagnostics.</summary>
-    public async Task<string> RunAsync(IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
+    /// <summary>Runs <c>bicep ARGS</c> in <paramref name="workingDirectory"/>: its output and diagnostics, or a <see cref="DeploymentException"/> with them when it fails.</summary>
+    public async Task<BicepRun> RunAsync(IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(Path)
         {
@@ -70,6 +70,6 @@ public sealed class BicepCli(string path)
             throw new DeploymentException($"bicep {arguments[0]} failed (exit code {process.ExitCode}):{Environment.NewLine}{errors.Trim()}");
         }
 
-        return output;
+        return new BicepRun(output, errors);
     }
 }

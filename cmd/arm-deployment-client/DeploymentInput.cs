@@ -36,12 +36,12 @@ public sealed class DeploymentInput(JObject template, IReadOnlyDictionary<string
         switch (System.IO.Path.GetExtension(full).ToLowerInvariant())
         {
             case ".bicepparam":
-                var built = ParseJson(await bicep.RunAsync(["build-params", full, "--stdout"], directory, cancellationToken: cancellationToken).ConfigureAwait(false), file);
+                var built = ParseJson((await bicep.RunAsync(["build-params", full, "--stdout"], directory, cancellationToken: cancellationToken).ConfigureAwait(false)).Output, file);
                 template = ParseJson((string?)built["templateJson"] ?? throw new DeploymentException($"'{file}' does not use a local template."), file);
                 AddParametersFile(parameters, ParseJson((string)built["parametersJson"]!, file));
                 break;
             case ".bicep":
-                template = ParseJson(await bicep.RunAsync(["build", full, "--stdout"], directory, cancellationToken: cancellationToken).ConfigureAwait(false), file);
+                template = ParseJson((await bicep.RunAsync(["build", full, "--stdout"], directory, cancellationToken: cancellationToken).ConfigureAwait(false)).Output, file);
                 break;
             case ".json":
                 template = ParseJson(await File.ReadAllTextAsync(full, cancellationToken).ConfigureAwait(false), file);
