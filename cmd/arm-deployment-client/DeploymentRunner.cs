@@ -197,7 +197,9 @@ public sealed class DeploymentRunner(BicepCli bicep, RpClient rp, TextWriter out
             }
         }
 
-        return outputs;
+        // In the order the template declares them, as ARM lists them.
+        var declared = ((JObject?)template["outputs"])?.Properties().Select(p => p.Name).ToList() ?? [];
+        return new JObject(outputs.Properties().OrderBy(p => declared.FindIndex(d => string.Equals(d, p.Name, StringComparison.OrdinalIgnoreCase))));
     }
 
     private async Task<JObject> ReadAsync(string id, string apiVersion, CancellationToken cancellationToken)
