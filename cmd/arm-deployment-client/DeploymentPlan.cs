@@ -72,10 +72,7 @@ public static partial class DeploymentPlan
 
     /// <summary>The ids of the resources that expressions left in <paramref name="token"/> reference.</summary>
     public static IEnumerable<string> ReferencedIds(JToken token) =>
-        token.DescendantsAndSelfValues().SelectMany(s => Reference().Matches(s).Select(m => m.Groups["id"].Value));
-
-    private static IEnumerable<string> DescendantsAndSelfValues(this JToken token) =>
-        (token is JContainer container ? container.DescendantsAndSelf() : [token]).OfType<JValue>().Where(v => v.Type == JTokenType.String).Select(v => (string)v!);
+        JsonStrings.In(token).SelectMany(s => Reference().Matches((string)s!).Select(m => m.Groups["id"].Value));
 
     /// <summary>A dependsOn entry: a resource id, a symbolic name, a copy loop's name, or a resource's (type/)name.</summary>
     private static IEnumerable<PlannedResource> Resolve(string entry, IEnumerable<PlannedResource> resources, Dictionary<string, string?> copyNames)

@@ -21,22 +21,24 @@ public sealed partial class ReferenceEvaluator(TemplateEngine engine)
     /// <summary><paramref name="values"/> by name, each with its ARM type (<c>string</c>, <c>object</c>, ...), evaluated.</summary>
     public async Task<JObject> EvaluateAsync(IReadOnlyDictionary<string, (string Type, JToken Value)> values, ResourceReader read, DeploymentScope scope, CancellationToken cancellationToken = default)
     {
-        var references = new Dictionary<string, (string Id, string ApiVersion, bool Full)>(StringComparer.Ordinal);
+        var references = new List<(string Id, string ApiVersion, bool Full)>();
         var outputs = new JObject();
         foreach (var (name, (type, value)) in values)
         {
             var rewritten = value.DeepClone();
-            foreach (var text in (rewritten is JContainer c ? c.DescendantsAndSelf() : [rewritten]).OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
+            foreach (var text in JsonStrings.In(rewritten))
             {
                 text.Value = Reference().Replace((string)text!, m =>
                 {
-                    var key = $"{m.Groups["id"].Value}|{m.Groups["version"].Value}|{m.Groups["full"].Success}";
-                    if (!references.ContainsKey(key))
+                    var reference = (m.Groups["id"].Value, m.Groups["version"].Value, m.Groups["full"].Success);
+                    var index = references.IndexOf(reference);
+                    if (index < 0)
                     {
-                        references[key] = (m.Groups["id"].Value, m.Groups["version"].Value, m.Groups["full"].Success);
+                        index = references.Count;
+                        references.Add(reference);
                     }
 
-                    return $"parameters('reference{references.Keys.ToList().IndexOf(key).ToString(CultureInfo.InvariantCulture)}')";
+                    return $"parameters('{ParameterName(index)}')";
                 });
             }
 
@@ -45,13 +47,17 @@ public sealed partial class ReferenceEvaluator(TemplateEngine engine)
 
         var parameterValues = new Dictionary<string, JToken>(StringComparer.Ordinal);
         var declared = new JObject();
-        var index = 0;
-        foreach (var (id, apiVersion, full) in references.Values)
+        var resources = new Dictionary<(string, string), JObject>();
+        for (var i = 0; i < references.Count; i++)
         {
-            var resource = await read(id, apiVersion, cancellationToken).ConfigureAwait(false);
-            var name = $"reference{index++.ToString(CultureInfo.InvariantCulture)}";
-            declared[name] = new JObject { ["type"] = "object" };
-            parameterValues[name] = full ? resource : resource["properties"] as JObject ?? new JObject();
+            var (id, apiVersion, full) = references[i];
+            if (!resources.TryGetValue((id, apiVersion), out var resource))
+            {
+                resource = resources[(id, apiVersion)] = await read(id, apiVersion, cancellationToken).ConfigureAwait(false);
+            }
+
+            declared[ParameterName(i)] = new JObject { ["type"] = "object" };
+            parameterValues[ParameterName(i)] = full ? resource : resource["properties"] as JObject ?? new JObject();
         }
 
         var template = new JObject
@@ -65,6 +71,8 @@ public sealed partial class ReferenceEvaluator(TemplateEngine engine)
         var snapshot = await engine.SnapshotAsync(template, parameterValues, scope, cancellationToken).ConfigureAwait(false);
         return (JObject?)snapshot["outputs"] ?? [];
     }
+
+    private static string ParameterName(int index) => "reference" + index.ToString(CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"reference\('(?<id>/subscriptions/[^']+)',\s*'(?<version>[^']+)'(?:,\s*'(?<full>Full)')?\)")]
     private static partial Regex Reference();

@@ -11,8 +11,7 @@ public static partial class SecureParameters
 {
     public static void Fill(JToken token, JObject template, IReadOnlyDictionary<string, JToken> given)
     {
-        var values = (token is JContainer container ? container.DescendantsAndSelf() : [token]).OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList();
-        foreach (var value in values)
+        foreach (var value in JsonStrings.In(token))
         {
             var match = Parameter().Match((string)value!);
             if (!match.Success)
