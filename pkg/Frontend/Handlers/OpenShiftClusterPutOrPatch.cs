@@ -65,7 +65,9 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
                 if (!isPatch && existing?.OpenShiftCluster.Properties.ProvisioningState == ProvisioningState.Succeeded
                     && validator.LeadsTo(version, id, body, existing.OpenShiftCluster))
                 {
+                    // An operation an earlier attempt created is left to expire: nothing names it.
                     unchanged = true;
+                    operation = null;
                     return existing;
                 }
 
