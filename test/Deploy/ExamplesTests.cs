@@ -74,11 +74,10 @@ public sealed class ExamplesTests
         ((string?)snapshot.SelectToken("outputs.consoleUrl")).Should().StartWith("[reference(").And.Contain("consoleProfile.url");
     }
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(3)]
-    public async Task Snapshot_ClustersBicep_PredictsOneClusterPerCopy(int count)
+    [Fact]
+    public async Task Snapshot_ClustersBicep_PredictsOneClusterPerCopy()
     {
+        const int count = 3;
         var input = await DeploymentInput.LoadAsync(Bicep, Path.Combine(Examples, "clusters.bicep"), [$"count={count}", $"pullSecret={PullSecret}", "namePrefix=team"]);
 
         var snapshot = await new TemplateEngine(Bicep).SnapshotAsync(input.Template, input.Parameters, Scope("clusters"));
