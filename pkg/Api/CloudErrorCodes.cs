@@ -16,6 +16,7 @@ public static class CloudErrorCodes
     public const string InvalidResourceType = nameof(InvalidResourceType);
     public const string InvalidSubscriptionState = nameof(InvalidSubscriptionState);
     public const string MissingApiVersionParameter = nameof(MissingApiVersionParameter);
+    public const string MultipleErrorsOccurred = nameof(MultipleErrorsOccurred);
     public const string NotFound = nameof(NotFound);
     public const string PreconditionFailed = nameof(PreconditionFailed);
     public const string PropertyChangeNotAllowed = nameof(PropertyChangeNotAllowed);

@@ -13,4 +13,10 @@ internal enum ApiVersionRule
 
     /// <summary>ARM's subscription lifecycle notification: <c>2.0</c>.</summary>
     SubscriptionNotification,
+
+    /// <summary>
+    /// ARM's deployment preflight: required, but any value, since each resource in the body names
+    /// its own api-version and is validated in it.
+    /// </summary>
+    Preflight,
 }

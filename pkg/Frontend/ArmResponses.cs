@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json.Linq;
 using Rp.Api;
 using Rp.Frontend.Json;
+using Rp.Frontend.Preflight;
 
 namespace Rp.Frontend;
 
@@ -24,8 +25,14 @@ internal static class ArmResponses
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A CloudError as its status and body; on a route that answers failures as a preflight result,
+    /// as 200 <c>{"status":"Failed","error":{...}}</c> instead (ARM reads only that from preflight).
+    /// </summary>
     public static Task WriteErrorAsync(HttpContext context, CloudError error) =>
-        WriteJsonAsync(context, error.StatusCode, ArmJson.FromObject(error));
+        context.GetEndpoint()?.Metadata.GetMetadata<EndpointPolicy>() is { FailuresAsPreflightResult: true }
+            ? WriteJsonAsync(context, StatusCodes.Status200OK, PreflightResults.Failed(error.Error))
+            : WriteJsonAsync(context, error.StatusCode, ArmJson.FromObject(error));
 
     public static CloudError NotFound(ResourceId id) =>
         new(404, CloudErrorCodes.ResourceNotFound, $"The Resource '{ResourceId.ProviderNamespace}/{ResourceId.ResourceTypeName}/{id.Name}' under resource group '{id.ResourceGroup}' was not found.");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Rp.Frontend.Handlers;
+using Rp.Frontend.Preflight;
 
 namespace Rp.Frontend;
 
@@ -15,6 +16,7 @@ public static class FrontendRoutes
     private const string Clusters = ResourceGroup + "/" + Provider + "/OpenShiftClusters";
     private const string Cluster = Clusters + "/{resourceName}";
     private const string Locations = Subscription + "/" + Provider + "/locations/{location}";
+    private const string Deployment = ResourceGroup + "/providers/Microsoft.Resources/deployments/{deploymentName}";
 
     public static IEndpointRouteBuilder MapRpFrontend(this IEndpointRouteBuilder routes)
     {
@@ -31,11 +33,14 @@ public static class FrontendRoutes
         Map<AsyncOperationResultGet>(routes, "GET", Locations + "/operationResults/{operationId}", ApiVersionRule.Cluster, SubscriptionAccess.None, h => h.HandleAsync);
         Map<OperationsList>(routes, "GET", "/" + Provider + "/operations", ApiVersionRule.Cluster, SubscriptionAccess.None, h => h.HandleAsync);
         Map<SubscriptionPut>(routes, "PUT", Subscription, ApiVersionRule.SubscriptionNotification, SubscriptionAccess.None, h => h.HandleAsync);
+
+        // ARM's template deployments: always 200, the failures in the body.
+        Map<DeploymentPreflight>(routes, "POST", Deployment + "/preflight", ApiVersionRule.Preflight, SubscriptionAccess.Validate, h => h.HandleAsync, failuresAsPreflightResult: true);
         return routes;
     }
 
-    private static void Map<THandler>(IEndpointRouteBuilder routes, string method, string pattern, ApiVersionRule versions, SubscriptionAccess access, Func<THandler, RequestDelegate> handler)
+    private static void Map<THandler>(IEndpointRouteBuilder routes, string method, string pattern, ApiVersionRule versions, SubscriptionAccess access, Func<THandler, RequestDelegate> handler, bool failuresAsPreflightResult = false)
         where THandler : notnull =>
         routes.MapMethods(pattern, [method], (RequestDelegate)(context => handler(context.RequestServices.GetRequiredService<THandler>())(context)))
-            .WithMetadata(new EndpointPolicy(versions, access));
+            .WithMetadata(new EndpointPolicy(versions, access, failuresAsPreflightResult));
 }

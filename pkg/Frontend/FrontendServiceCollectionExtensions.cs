@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Rp.Env;
 using Rp.Frontend.Handlers;
+using Rp.Frontend.Preflight;
 
 namespace Rp.Frontend;
 
@@ -33,6 +34,7 @@ public static class FrontendServiceCollectionExtensions
         services.TryAddSingleton<SkipTokens>();
         services.TryAddSingleton<AsyncOperationStatus>();
         services.TryAddSingleton<OpenShiftClusterGet>();
+        services.TryAddSingleton<ClusterRequestValidator>();
         services.TryAddSingleton<OpenShiftClusterPutOrPatch>();
         services.TryAddSingleton<OpenShiftClusterDelete>();
         services.TryAddSingleton<OpenShiftClusterList>();
@@ -41,6 +43,7 @@ public static class FrontendServiceCollectionExtensions
         services.TryAddSingleton<AsyncOperationResultGet>();
         services.TryAddSingleton<OperationsList>();
         services.TryAddSingleton<SubscriptionPut>();
+        services.TryAddSingleton<DeploymentPreflight>();
         return services;
     }
 }

@@ -13,4 +13,10 @@ internal enum SubscriptionAccess
 
     /// <summary>DELETE: Registered, Warned or Suspended.</summary>
     Delete,
+
+    /// <summary>
+    /// Deployment preflight: allowed where a write is, but it writes nothing, so it never registers
+    /// an unknown subscription; in development mode one passes, since the PUT would register it.
+    /// </summary>
+    Validate,
 }

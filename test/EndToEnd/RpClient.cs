@@ -62,6 +62,9 @@ public sealed class RpClient : IDisposable
 
     public Task<RpResponse> PostAsync(string pathAndQuery) => SendAsync(HttpMethod.Post, pathAndQuery);
 
+    /// <summary>Any request with a JSON body.</summary>
+    public Task<RpResponse> SendJsonAsync(HttpMethod method, string pathAndQuery, JsonNode body) => SendAsync(method, pathAndQuery, body.ToJsonString());
+
     /// <summary>An absolute URL the RP handed out (an <c>Azure-AsyncOperation</c>, a <c>nextLink</c>), asked of this frontend.</summary>
     public Task<RpResponse> GetUrlAsync(string url)
     {

@@ -5,7 +5,6 @@ using Newtonsoft.Json.Linq;
 using Rp.Api;
 using Rp.Database;
 using Rp.Database.Documents;
-using Rp.Database.Serialization;
 using Rp.Frontend.Json;
 
 namespace Rp.Frontend.Handlers;
@@ -13,12 +12,13 @@ namespace Rp.Frontend.Handlers;
 /// <summary>
 /// PUT (create 201 / replace 200) and PATCH (tags only: 200 at once; otherwise 202) of a cluster.
 /// Writes the document with a non-terminal state and an async operation, and never waits for the
-/// backend.
+/// backend. A PUT that changes nothing on a Succeeded cluster (a redeploy) answers 200 at once and
+/// writes nothing.
 /// </summary>
 internal sealed partial class OpenShiftClusterPutOrPatch(
     IOpenShiftClusters clusters,
     IAsyncOperations operations,
-    DocumentSerializer serializer,
+    ClusterRequestValidator validator,
     TimeProvider time,
     IOptions<FrontendOptions> options,
     ILogger<OpenShiftClusterPutOrPatch> logger)
@@ -35,6 +35,7 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
         var tagsOnly = isPatch && body.Properties().All(p => p.Name == "tags");
         AsyncOperationDocument? operation = null;
         var created = false;
+        var unchanged = false;
 
         var document = await Retry.OnPreconditionFailedAsync(
             async ct =>
@@ -50,7 +51,7 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
                 {
                     // ARM retries a PUT whose answer it did not get: the same PUT during the
                     // operation it started is answered as it was the first time.
-                    if (!isPatch && await RunningOperationOfSamePutAsync(version, body, existing, ct).ConfigureAwait(false) is { } running)
+                    if (!isPatch && await RunningOperationOfSamePutAsync(version, id, body, existing, ct).ConfigureAwait(false) is { } running)
                     {
                         operation = running;
                         created = running.InitialProvisioningState == ProvisioningState.Creating;
@@ -60,23 +61,21 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
                     throw new CloudError(409, CloudErrorCodes.AnotherOperationInProgress, $"Cannot {context.Request.Method} the resource while it is {existing.OpenShiftCluster.Properties.ProvisioningState}: another operation is in progress.");
                 }
 
-                created = existing is null;
-                if (created)
+                // A redeploy of an unchanged template: nothing to do, so no operation and no write.
+                if (!isPatch && existing?.OpenShiftCluster.Properties.ProvisioningState == ProvisioningState.Succeeded
+                    && validator.LeadsTo(version, id, body, existing.OpenShiftCluster))
                 {
-                    ResourceNames.Validate(id);
+                    // An operation an earlier attempt created is left to expire: nothing names it.
+                    unchanged = true;
+                    operation = null;
+                    return existing;
                 }
 
+                created = existing is null;
                 var doc = existing ?? NewDocument(id);
                 var cluster = doc.OpenShiftCluster;
                 var request = isPatch ? Merge(ClusterRepresentation.Render(version, doc), body) : body;
-                version.ClusterToInternal(request, created ? null : cluster, cluster);
-                if (!isPatch)
-                {
-                    // The casing of the most recent PUT is the one returned.
-                    cluster.Id = id.ToString();
-                    cluster.Name = id.Name;
-                }
-
+                validator.Apply(version, id, request, created ? null : cluster, cluster, isPut: !isPatch);
                 ApplySystemData(cluster, systemData, created);
                 if (tagsOnly)
                 {
@@ -110,7 +109,15 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
             },
             context.RequestAborted).ConfigureAwait(false);
 
-        LogAccepted(logger, context.Request.Method, id.ToString(), document.OpenShiftCluster.Properties.ProvisioningState.ToString(), operation?.Id);
+        if (unchanged)
+        {
+            LogUnchanged(logger, id.ToString());
+        }
+        else
+        {
+            LogAccepted(logger, context.Request.Method, id.ToString(), document.OpenShiftCluster.Properties.ProvisioningState.ToString(), operation?.Id);
+        }
+
         if (document.ResourceETag is not null)
         {
             context.Response.Headers.ETag = document.ResourceETag;
@@ -136,28 +143,16 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
     /// The running operation if it was started by a PUT that leads to the very cluster this body
     /// does (secrets included); null for anything else, which then conflicts.
     /// </summary>
-    private async Task<AsyncOperationDocument?> RunningOperationOfSamePutAsync(IApiVersion version, JObject body, OpenShiftClusterDocument existing, CancellationToken cancellationToken)
+    private async Task<AsyncOperationDocument?> RunningOperationOfSamePutAsync(IApiVersion version, ResourceId id, JObject body, OpenShiftClusterDocument existing, CancellationToken cancellationToken)
     {
         var current = existing.OpenShiftCluster;
-        if (current.Properties.ProvisioningState is not (ProvisioningState.Creating or ProvisioningState.Updating) || existing.AsyncOperationId is null)
+        if (current.Properties.ProvisioningState is not (ProvisioningState.Creating or ProvisioningState.Updating) || existing.AsyncOperationId is null
+            || !validator.LeadsTo(version, id, body, current))
         {
             return null;
         }
 
-        var replayed = serializer.Deserialize<OpenShiftCluster>(serializer.Serialize(current));
-        try
-        {
-            version.ClusterToInternal(body, replayed, replayed);
-        }
-        catch (CloudError)
-        {
-            return null;
-        }
-
-        var same = JToken.DeepEquals(version.ClusterToExternal(replayed), version.ClusterToExternal(current))
-            && Equals(replayed.Properties.ClusterProfile.PullSecret, current.Properties.ClusterProfile.PullSecret)
-            && Equals(replayed.Properties.ServicePrincipalProfile.ClientSecret, current.Properties.ServicePrincipalProfile.ClientSecret);
-        return same ? await operations.GetAsync(existing.AsyncOperationId, cancellationToken).ConfigureAwait(false) : null;
+        return await operations.GetAsync(existing.AsyncOperationId, cancellationToken).ConfigureAwait(false);
     }
 
     private static OpenShiftClusterDocument NewDocument(ResourceId id) => new()
@@ -165,7 +160,7 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
         Id = Guid.NewGuid().ToString(),
         Key = id.Key,
         PartitionKey = id.PartitionKey,
-        OpenShiftCluster = new OpenShiftCluster { Id = id.ToString(), Name = id.Name, Type = OpenShiftCluster.ResourceType },
+        OpenShiftCluster = ClusterRequestValidator.NewCluster(id),
     };
 
     /// <summary>PATCH: <c>tags</c> replaces the whole tag set; everything else is an RFC 7396 merge.</summary>
@@ -199,6 +194,9 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
         systemData.LastModifiedByType = header.LastModifiedByType ?? header.CreatedByType;
         systemData.LastModifiedAt = header.LastModifiedAt ?? header.CreatedAt;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PUT of {ResourceId} changes nothing: answered at once, no operation")]
+    private static partial void LogUnchanged(ILogger logger, string resourceId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} accepted for {ResourceId}: {ProvisioningState}, operation {OperationId}")]
     private static partial void LogAccepted(ILogger logger, string method, string resourceId, string provisioningState, string? operationId);

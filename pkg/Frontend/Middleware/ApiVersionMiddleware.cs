@@ -22,6 +22,11 @@ internal sealed class ApiVersionMiddleware(RequestDelegate next, ApiVersions ver
             throw CloudError.BadRequest(CloudErrorCodes.MissingApiVersionParameter, "The api-version query parameter (?api-version=) is required for all requests.");
         }
 
+        if (policy.ApiVersions == ApiVersionRule.Preflight)
+        {
+            return next(context);
+        }
+
         if (policy.ApiVersions == ApiVersionRule.SubscriptionNotification)
         {
             if (requested != SubscriptionNotificationVersion)

@@ -25,12 +25,14 @@ internal sealed partial class SubscriptionStateMiddleware(RequestDelegate next, 
         }
 
         var document = await subscriptions.GetAsync(subscriptionId.ToLowerInvariant(), context.RequestAborted).ConfigureAwait(false);
-        if (document is null && access != SubscriptionAccess.Read && rpOptions.Value.Mode == RpMode.Development)
+        var development = rpOptions.Value.Mode == RpMode.Development;
+        if (document is null && access is (SubscriptionAccess.Write or SubscriptionAccess.Delete) && development)
         {
             document = await RegisterAsync(subscriptionId, context.RequestAborted).ConfigureAwait(false);
         }
 
-        var state = document?.Subscription.State ?? SubscriptionStates.Unregistered;
+        var state = document?.Subscription.State
+            ?? (access == SubscriptionAccess.Validate && development ? SubscriptionStates.Registered : SubscriptionStates.Unregistered);
         if (!Allows(state, access))
         {
             throw new CloudError(409, CloudErrorCodes.InvalidSubscriptionState, $"Request is not allowed in subscription in state '{state}'.");

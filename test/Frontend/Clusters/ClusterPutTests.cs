@@ -96,7 +96,7 @@ public abstract class ClusterPutTests(RpFactory factory, ApiVersionCase version)
         await Backend.EndOperationAsync(cluster);
         var before = await GetAsync(cluster);
 
-        var put = await PutAsync(cluster);
+        var put = await PutAsync(cluster, Version.CreateBody().With("properties.workerProfiles[0].count", 4));
 
         put.ShouldHaveStatus(HttpStatusCode.OK);
         put.ProvisioningState().Should().Be("Updating");
@@ -106,7 +106,7 @@ public abstract class ClusterPutTests(RpFactory factory, ApiVersionCase version)
     }
 
     [Fact]
-    public async Task Put_BodyAsGetReturnsIt_Returns200()
+    public async Task Put_BodyAsGetReturnsIt_Returns200Unchanged()
     {
         var cluster = ClusterRef.New();
         var get = await CreateSucceededAsync(cluster);
@@ -114,7 +114,8 @@ public abstract class ClusterPutTests(RpFactory factory, ApiVersionCase version)
         var put = await PutAsync(cluster, get.Body);
 
         put.ShouldHaveStatus(HttpStatusCode.OK);
-        put.ProvisioningState().Should().Be("Updating");
+        put.ProvisioningState().Should().Be("Succeeded", "the GET's body with its secrets kept changes nothing (see RedeployTests)");
+        put.Header("Azure-AsyncOperation").Should().BeNull();
         ((string?)put.Body["location"]).Should().Be("eastus");
     }
 

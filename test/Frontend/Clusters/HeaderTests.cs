@@ -96,7 +96,8 @@ public abstract class HeaderTests(RpFactory factory, ApiVersionCase version) : C
         await Backend.EndOperationAsync(cluster);
         var modified = SystemData("bob@example.com", "2024-03-04T05:06:07Z", "bob@example.com", "2024-03-04T05:06:07Z");
 
-        var replace = await PutAsync(cluster, null, (SystemDataHeader, modified.ToString(Newtonsoft.Json.Formatting.None)));
+        // A replace that changes something: one that changes nothing modifies nothing (see RedeployTests).
+        var replace = await PutAsync(cluster, Version.CreateBody().With("tags.env", "replaced"), (SystemDataHeader, modified.ToString(Newtonsoft.Json.Formatting.None)));
         var get = await GetAsync(cluster);
         var list = await ListAsync(cluster.ResourceGroupList);
 

@@ -15,7 +15,7 @@ public abstract class SecretTests(RpFactory factory, ApiVersionCase version) : C
         var cluster = ClusterRef.New();
         var responses = new List<ArmResponse> { await PutAsync(cluster), await GetAsync(cluster) };
         await Backend.EndOperationAsync(cluster);
-        var replace = await PutAsync(cluster);
+        var replace = await PutAsync(cluster, Version.CreateBody().With("tags.env", "replaced"));
         responses.Add(replace);
         await Backend.EndOperationAsync(cluster);
         responses.Add(await Arm.GetAsync(OperationResultsUrl(replace.Header("Azure-AsyncOperation")!)));
