@@ -31,14 +31,16 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
         var body = context.GetObjectBody();
         body.Remove("etag");
         var systemData = context.SystemData();
-        var correlation = context.Correlation();
+        var correlation = context.Correlation(time.GetUtcNow());
         var tagsOnly = isPatch && body.Properties().All(p => p.Name == "tags");
         AsyncOperationDocument? operation = null;
         var created = false;
+        var began = false;
 
         var document = await Retry.OnPreconditionFailedAsync(
             async ct =>
             {
+                began = false;
                 var existing = await clusters.GetAsync(id.Key, ct).ConfigureAwait(false);
                 if (existing is null && isPatch)
                 {
@@ -93,6 +95,7 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
                 }
 
                 doc.BeginOperation(operation.Id, state, correlation);
+                began = true;
                 if (!created)
                 {
                     return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
@@ -109,6 +112,11 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
                 }
             },
             context.RequestAborted).ConfigureAwait(false);
+
+        if (began)
+        {
+            FrontendTelemetry.OperationStarted(document.OpenShiftCluster.Properties.ProvisioningState);
+        }
 
         LogAccepted(logger, context.Request.Method, id.ToString(), document.OpenShiftCluster.Properties.ProvisioningState.ToString(), operation?.Id);
         if (document.ResourceETag is not null)

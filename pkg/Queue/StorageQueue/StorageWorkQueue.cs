@@ -22,6 +22,7 @@ public sealed class StorageWorkQueue : IWorkQueue
 
     private readonly Uri queueUri;
     private readonly HttpPipeline pipeline;
+    private readonly TimeProvider timeProvider;
 
     /// <summary>A queue of the account in <paramref name="connectionString"/>, authorized with its account key.</summary>
     public StorageWorkQueue(string connectionString, string queueName, TimeProvider? timeProvider = null)
@@ -36,19 +37,20 @@ public sealed class StorageWorkQueue : IWorkQueue
     }
 
     internal StorageWorkQueue(Uri queueServiceUri, string queueName, TokenCredential credential, TimeProvider timeProvider, ClientOptions clientOptions)
-        : this(QueueUri(queueServiceUri, queueName), BuildPipeline(clientOptions, timeProvider, new BearerTokenAuthenticationPolicy(credential, StorageScope)))
+        : this(QueueUri(queueServiceUri, queueName), BuildPipeline(clientOptions, timeProvider, new BearerTokenAuthenticationPolicy(credential, StorageScope)), timeProvider)
     {
     }
 
     private StorageWorkQueue(StorageConnectionString connectionString, string queueName, TimeProvider timeProvider)
-        : this(QueueUri(connectionString.QueueEndpoint, queueName), BuildPipeline(new StorageQueueClientOptions(), timeProvider, new StorageSharedKeyPolicy(connectionString.AccountName, connectionString.AccountKey)))
+        : this(QueueUri(connectionString.QueueEndpoint, queueName), BuildPipeline(new StorageQueueClientOptions(), timeProvider, new StorageSharedKeyPolicy(connectionString.AccountName, connectionString.AccountKey)), timeProvider)
     {
     }
 
-    private StorageWorkQueue(Uri queueUri, HttpPipeline pipeline)
+    private StorageWorkQueue(Uri queueUri, HttpPipeline pipeline, TimeProvider timeProvider)
     {
         this.queueUri = queueUri;
         this.pipeline = pipeline;
+        this.timeProvider = timeProvider;
     }
 
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
@@ -129,6 +131,39 @@ public sealed class StorageWorkQueue : IWorkQueue
         {
             throw Failed(message.Response);
         }
+    }
+
+    /// <summary>The approximate message count from the queue's metadata; the oldest visible message's insertion time from a peek.</summary>
+    public async Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        long depth;
+        using (var metadata = CreateMessage(RequestMethod.Get, path: null))
+        {
+            metadata.Request.Uri.AppendQuery("comp", "metadata");
+            await pipeline.SendAsync(metadata, cancellationToken).ConfigureAwait(false);
+            if (metadata.Response.Status != 200 || !metadata.Response.Headers.TryGetValue("x-ms-approximate-messages-count", out var count))
+            {
+                throw Failed(metadata.Response);
+            }
+
+            depth = long.Parse(count, CultureInfo.InvariantCulture);
+        }
+
+        using var peek = CreateMessage(RequestMethod.Get, "/messages");
+        peek.Request.Uri.AppendQuery("peekonly", "true");
+        peek.Request.Uri.AppendQuery("numofmessages", "1");
+        await pipeline.SendAsync(peek, cancellationToken).ConfigureAwait(false);
+        if (peek.Response.Status != 200)
+        {
+            throw Failed(peek.Response);
+        }
+
+        var list = await XDocument.LoadAsync(peek.Response.ContentStream!, LoadOptions.None, cancellationToken).ConfigureAwait(false);
+        var inserted = list.Root?.Element("QueueMessage")?.Element("InsertionTime")?.Value;
+        TimeSpan? age = inserted is null
+            ? null
+            : timeProvider.GetUtcNow() - DateTimeOffset.Parse(inserted, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        return new QueueStatistics(depth, age < TimeSpan.Zero ? TimeSpan.Zero : age);
     }
 
     /// <summary>The queue named by the options, authorized by the connection string if there is one, else by <paramref name="credential"/>.</summary>
