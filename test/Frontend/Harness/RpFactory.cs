@@ -40,6 +40,9 @@ public class RpFactory : WebApplicationFactory<Program>
         settings = new Dictionary<string, string>
         {
             ["Rp:DataDir"] = DataDir,
+
+            // In-process hosts share the machine's ports: none of them opens a management listener.
+            ["Management:Urls"] = "",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Frontend:RetryAfterSeconds"] = "1",
             ["Frontend:MaxRequestBodyBytes"] = MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
