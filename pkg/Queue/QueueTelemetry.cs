@@ -26,4 +26,11 @@ internal static class QueueTelemetry
 
     public static readonly Counter<long> LeadTaken = Meter.CreateCounter<long>(
         "rp.forwarder.lease.takeovers", "{lease}", "Times a forwarder took the leader lease.");
+
+    /// <summary>Puts the counters at zero, so that their series exist before the first event (a rate over a missing series is no answer rather than zero).</summary>
+    public static void Initialize()
+    {
+        Forwarded.Add(0);
+        LeadTaken.Add(0);
+    }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Security.Cryptography;
 using FluentAssertions;
 using Rp.Database.Tests.Emulators;
 using Xunit;
@@ -150,27 +149,12 @@ public sealed class ScaleOutTests(EmulatorsFixture emulators, ITestOutputHelper 
     private static DateTimeOffset LogTime(string line) =>
         DateTimeOffset.ParseExact(line[..24], "yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
 
-    private Dictionary<string, string> Settings()
+    private Dictionary<string, string> Settings() => new(EmulatorSettings.Create(emulators))
     {
-        var unique = Guid.NewGuid().ToString("N")[..12];
-        return new Dictionary<string, string>
-        {
-            ["Rp:Mode"] = "Development",
-            ["Database:Provider"] = "Cosmos",
-            ["Cosmos:Endpoint"] = emulators.CosmosEndpoint,
-            ["Cosmos:Key"] = emulators.CosmosKey,
-            ["Cosmos:DatabaseName"] = $"e2e{unique}",
-            ["Cosmos:CreateIfNotExists"] = "true",
-            ["Cosmos:AcceptAnyServerCertificate"] = "true",
-            ["Queue:Provider"] = "StorageQueue",
-            ["Queue:Name"] = $"e2e{unique}",
-            ["StorageQueue:ConnectionString"] = emulators.StorageConnectionString,
-            ["Encryption:Keys:0"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Installer:PhaseDuration"] = "00:00:00.100",
-            ["Backend:Workers"] = "4",
-            ["Backend:LeaseDuration"] = "00:00:08",
-            ["Backend:HeartbeatInterval"] = "00:00:01",
-            ["Forwarder:LeaseDuration"] = "00:00:05",
-        };
-    }
+        ["Installer:PhaseDuration"] = "00:00:00.100",
+        ["Backend:Workers"] = "4",
+        ["Backend:LeaseDuration"] = "00:00:08",
+        ["Backend:HeartbeatInterval"] = "00:00:01",
+        ["Forwarder:LeaseDuration"] = "00:00:05",
+    };
 }

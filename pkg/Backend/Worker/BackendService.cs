@@ -31,6 +31,7 @@ internal sealed partial class BackendService(
             LogDraining(logger, drain.Value.WorkDeadline);
             abort.CancelAfter(drain.Value.WorkDeadline);
         });
+        BackendTelemetry.Initialize();
         workers.Started(options.Value.Workers);
         LogStarted(logger, instance, options.Value.Workers);
         try

@@ -42,6 +42,18 @@ internal static class BackendTelemetry
     public static readonly Counter<long> DocumentsExhausted = Meter.CreateCounter<long>(
         "rp.backend.documents.exhausted", "{document}", "Documents failed because their message was delivered more than the dequeue limit.");
 
+    /// <summary>
+    /// Puts the rare events' counters at zero, so that their series exist from the start: a rate
+    /// over a series that does not exist yet is no answer rather than zero.
+    /// </summary>
+    public static void Initialize()
+    {
+        LeaseTakeovers.Add(0);
+        HeartbeatsLost.Add(0);
+        DocumentsExhausted.Add(0);
+        WorkersBusy.Add(0);
+    }
+
     /// <summary>The operation type attribute: create, update or delete.</summary>
     public static KeyValuePair<string, object?> OperationType(ProvisioningState state) => new("rp.operation.type", state.OperationType());
 

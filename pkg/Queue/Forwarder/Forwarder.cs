@@ -33,6 +33,7 @@ public sealed partial class Forwarder(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await queue.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+        QueueTelemetry.Initialize();
         var leading = false;
         using var abort = new CancellationTokenSource();
         using var deadline = stoppingToken.Register(() => abort.CancelAfter((drain?.Value ?? new DrainOptions()).WorkDeadline));
