@@ -28,6 +28,10 @@ public static class RpProcesses
         }
     }
 
+    /// <summary>When a line of an rp process's (text) log was written.</summary>
+    public static DateTimeOffset LogTime(string line) =>
+        DateTimeOffset.ParseExact(line[..24], "yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+
     public static async Task DisposeAllAsync(IEnumerable<RpProcess?> processes)
     {
         foreach (var rp in processes.OfType<RpProcess>())

@@ -88,7 +88,7 @@ public sealed class ScaleOutTests(EmulatorsFixture emulators, ITestOutputHelper 
             operations.Should().HaveCount(Creates + deleted.Count).And.HaveCount(200);
             output.WriteLine($"every request accepted at {DateTimeOffset.UtcNow:HH:mm:ss.fff}");
 
-            await standby.WaitForLineAsync(l => l.Contains(" is now the leader", StringComparison.Ordinal) && LogTime(l) > killedAt, "that it took the lead after the kill", Deadline);
+            await standby.WaitForLineAsync(l => l.Contains(" is now the leader", StringComparison.Ordinal) && RpProcesses.LogTime(l) > killedAt, "that it took the lead after the kill", Deadline);
             await Poll.UntilAsync(
                 async () =>
                 {
@@ -145,9 +145,6 @@ public sealed class ScaleOutTests(EmulatorsFixture emulators, ITestOutputHelper 
     /// <summary>Whether the forwarder's last word on the lead is that it has it.</summary>
     private static bool IsLeading(RpProcess forwarder) =>
         forwarder.Lines.LastOrDefault(l => l.Contains(" is now the leader", StringComparison.Ordinal) || l.Contains(" lost the lead", StringComparison.Ordinal))?.Contains(" is now the leader", StringComparison.Ordinal) == true;
-
-    private static DateTimeOffset LogTime(string line) =>
-        DateTimeOffset.ParseExact(line[..24], "yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
 
     private Dictionary<string, string> Settings() => new(EmulatorSettings.Create(emulators))
     {
