@@ -16,7 +16,12 @@ internal sealed class QueueHealthCheck(IWorkQueue queue) : IHealthCheck
                 ["oldestMessageAgeSeconds"] = statistics.OldestMessageAge?.TotalSeconds ?? 0,
             });
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The check's timeout: answered here, so that a store that hangs is one line in the log, not a stack trace per probe.
+            return HealthCheckResult.Unhealthy("The queue did not answer in time.");
+        }
+        catch (Exception e)
         {
             return HealthCheckResult.Unhealthy($"The queue does not answer: {e.GetType().Name}.");
         }
