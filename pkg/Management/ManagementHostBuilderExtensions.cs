@@ -47,11 +47,13 @@ public static class ManagementHostBuilderExtensions
         services.AddHealthChecks().AddCheck<DrainHealthCheck>("drain", tags: [HealthTags.Ready]);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = drain.GracePeriod);
         services.AddHostedService<ManagementServer>();
-        services.AddSingleton<IHostedService>(sp => new DrainService(
+        services.AddSingleton(sp => new DrainService(
             servesArm,
+            sp.GetRequiredService<IHostApplicationLifetime>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<DrainOptions>>(),
             sp.GetRequiredService<ILogger<DrainService>>()));
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DrainService>());
         return builder;
     }
 

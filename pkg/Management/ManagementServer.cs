@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -33,6 +34,9 @@ internal sealed partial class ManagementServer(
     public const string MetricsPath = "/metrics";
 
     private WebApplication? app;
+
+    /// <summary>Where it listens once started; empty when disabled.</summary>
+    public IReadOnlyCollection<string> Addresses { get; private set; } = [];
 
     /// <summary>Whether a request is one of the management endpoints' (they are neither traced nor counted as API traffic).</summary>
     public static bool IsManagementPath(PathString path) =>
@@ -73,8 +77,8 @@ internal sealed partial class ManagementServer(
         application.MapPrometheusScrapingEndpoint(MetricsPath, meters, configureBranchedPipeline: null, optionsName: null);
         await application.StartAsync(cancellationToken).ConfigureAwait(false);
         app = application;
-        var addresses = application.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        LogListening(logger, string.Join(";", addresses));
+        Addresses = [.. application.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+        LogListening(logger, string.Join(";", Addresses));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
