@@ -46,7 +46,7 @@ internal sealed partial class MessageProcessor(
         activity?.SetTag("rp.document.id", item.DocumentId);
         activity?.SetTag("messaging.message.id", message.MessageId);
         activity?.SetTag("messaging.message.delivery_count", message.DequeueCount);
-        using var scope = logger.BeginScope("documentId={DocumentId} workerId={WorkerId} correlationRequestId={CorrelationRequestId} clientRequestId={ClientRequestId} requestId={RequestId}", item.DocumentId, workerId, item.CorrelationRequestId, item.ClientRequestId, item.RequestId);
+        using var scope = logger.BeginScope("documentId={DocumentId} workerId={WorkerId} correlationRequestId={CorrelationRequestId} clientRequestId={ClientRequestId} requestId={MsRequestId}", item.DocumentId, workerId, item.CorrelationRequestId, item.ClientRequestId, item.RequestId);
 
         var document = await clusters.GetByIdAsync(item.PartitionKey, item.DocumentId, stoppingToken).ConfigureAwait(false);
         if (document is null)
