@@ -82,6 +82,9 @@ internal sealed partial class MessageProcessor
                     continue;
                 }
 
+                // At a checkpoint (the last phase's write): a stopping process hands the document
+                // back here rather than mid-phase, and does not start another one.
+                draining.ThrowIfCancellationRequested();
                 LogPhase(logger, doc.Key, provisioningState.ToString(), phase);
                 await RunPhaseAsync(phase, provisioningState, cluster, cancellationToken).ConfigureAwait(false);
                 install.CompletedPhases.Add(phase);
@@ -90,9 +93,6 @@ internal sealed partial class MessageProcessor
                     EnsureOperation(d, operationId);
                     d.OpenShiftCluster = cluster;
                 }, cancellationToken).ConfigureAwait(false);
-
-                // A checkpoint: a stopping process hands the document back here rather than mid-phase.
-                draining.ThrowIfCancellationRequested();
             }
         }
         catch (InstallerException e)

@@ -28,11 +28,7 @@ public sealed partial class PrometheusTests(EmulatorsFixture emulators, ITestOut
         PrometheusServer? prometheus = null;
         try
         {
-            await RpProcesses.StartAllAsync(
-                processes,
-                RpProcess.StartAsync(dir.Path, "frontend", settings),
-                RpProcess.StartAsync(dir.Path, "forwarder", settings),
-                RpProcess.StartAsync(dir.Path, "backend", settings));
+            await RpProcesses.StartRolesAsync(processes, dir.Path, settings, "frontend", "forwarder", "backend");
             prometheus = await PrometheusServer.StartAsync(processes.Select(p => p.ManagementUrl));
             await Poll.UntilAsync(prometheus.TargetHealthAsync, t => t.Count == 3 && t.Values.All(h => h == "up"), Deadline, "Prometheus scraping the three processes");
 

@@ -36,11 +36,7 @@ public sealed class ReadinessTests(EmulatorsFixture emulators, ITestOutputHelper
         var pid = check == "database" ? emulators.CosmosPid : emulators.AzuritePid;
         try
         {
-            await RpProcesses.StartAllAsync(
-                processes,
-                RpProcess.StartAsync(dir.Path, "frontend", settings),
-                RpProcess.StartAsync(dir.Path, "forwarder", settings),
-                RpProcess.StartAsync(dir.Path, "backend", settings));
+            await RpProcesses.StartRolesAsync(processes, dir.Path, settings, "frontend", "forwarder", "backend");
             foreach (var rp in processes)
             {
                 await Poll.UntilAsync(() => management.ReadyAsync(rp), r => r.IsReady, StartDeadline, $"{rp.Role} ready");

@@ -42,7 +42,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
         LoadBalancer? balancer = null;
         try
         {
-            await RpProcesses.StartAllAsync(all, [.. new[] { "frontend", "frontend", "forwarder", "forwarder", "backend", "backend" }.Select(role => RpProcess.StartAsync(dir.Path, role, Settings))]);
+            await RpProcesses.StartRolesAsync(all, dir.Path, Settings, "frontend", "frontend", "forwarder", "forwarder", "backend", "backend");
             var running = all.ToList();
             foreach (var rp in running)
             {

@@ -27,11 +27,7 @@ public sealed class TraceTests(ITestOutputHelper output)
         var processes = new List<RpProcess>();
         try
         {
-            await RpProcesses.StartAllAsync(
-                processes,
-                RpProcess.StartAsync(dir.Path, "frontend", settings),
-                RpProcess.StartAsync(dir.Path, "forwarder", settings),
-                RpProcess.StartAsync(dir.Path, "backend", settings));
+            await RpProcesses.StartRolesAsync(processes, dir.Path, settings, "frontend", "forwarder", "backend");
             using var client = new RpClient(processes[0].Url!);
             var cluster = new ClusterRef(Guid.NewGuid().ToString(), "traced", "traced");
             (await client.PutClusterAsync(cluster, new TestPullSecret().Base64)).StatusCode.Should().Be(HttpStatusCode.Created);
