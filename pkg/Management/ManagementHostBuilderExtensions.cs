@@ -61,6 +61,10 @@ public static class ManagementHostBuilderExtensions
     {
         logging.ClearProviders();
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // Every probe's result would be an error line while a dependency is down or the process
+        // drains; /healthz/ready reports them, and each component logs its own failures.
+        logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
         if (format == LogFormat.Json)
         {
             // Trace and span ids join each line to its trace.

@@ -38,7 +38,8 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
         using var management = new Management();
         var all = new List<RpProcess>();
         var failures = new ConcurrentQueue<string>();
-        var operations = new ConcurrentQueue<(string What, ClusterRef Cluster, string Url)>();
+        var operations = new ConcurrentQueue<(string What, ClusterRef Cluster, string Url, DateTimeOffset At)>();
+        var rolls = new List<(string What, DateTimeOffset From, DateTimeOffset To)>();
         LoadBalancer? balancer = null;
         try
         {
@@ -59,7 +60,9 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
             {
                 foreach (var old in running.Where(p => p.Role == role).ToList())
                 {
+                    var rollStarted = DateTimeOffset.UtcNow;
                     var replacement = await RollAsync(old, management, dir.Path);
+                    rolls.Add(($"{role} {old.Id}", rollStarted, DateTimeOffset.UtcNow));
                     all.Add(replacement);
                     running[running.IndexOf(old)] = replacement;
                     if (role == "frontend")
@@ -78,10 +81,14 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
             output.WriteLine($"{operations.Count} requests accepted between {loadStarted:HH:mm:ss.fff} and {loadEnded:HH:mm:ss.fff}");
 
             failures.Should().BeEmpty("a load balancer that follows readiness never reaches a frontend that stopped answering");
-            operations.Count(o => o.What == "create").Should().BeGreaterThan(50);
+            foreach (var (what, from, to) in rolls)
+            {
+                operations.Should().Contain(o => o.At >= from && o.At <= to, $"requests kept coming in, and were accepted, while {what} was replaced");
+            }
+
             using var poller = new RpClient(running.First(p => p.Role == "frontend").Url!);
             var deleted = operations.Where(o => o.What == "delete").Select(o => o.Cluster).ToHashSet();
-            foreach (var (what, cluster, url) in operations)
+            foreach (var (what, cluster, url, _) in operations)
             {
                 var status = await Poll.UntilAsync(() => poller.GetUrlAsync(url), o => o.Status is "Succeeded" or "Failed" or "Canceled", Deadline, $"the {what} of {cluster.Name} ending");
                 status.Status.Should().BeOneOf(what == "create" && deleted.Contains(cluster) ? ["Succeeded", "Canceled"] : ["Succeeded"], $"{what} of {cluster.Name}");
@@ -153,7 +160,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
     }
 
     /// <summary>Creates, and deletes of every third cluster created, through the load balancer, one every <see cref="RequestEvery"/>.</summary>
-    private static async Task SendLoadAsync(LoadBalancer balancer, ConcurrentQueue<(string What, ClusterRef Cluster, string Url)> operations, ConcurrentQueue<string> failures, CancellationToken stop)
+    private static async Task SendLoadAsync(LoadBalancer balancer, ConcurrentQueue<(string What, ClusterRef Cluster, string Url, DateTimeOffset At)> operations, ConcurrentQueue<string> failures, CancellationToken stop)
     {
         var pullSecret = new TestPullSecret();
         var subscription = Guid.NewGuid().ToString();
@@ -174,7 +181,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
                     var response = delete ? await client.DeleteClusterAsync(cluster) : await client.PutClusterAsync(cluster, pullSecret.Base64);
                     if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Accepted)
                     {
-                        operations.Enqueue((delete ? "delete" : "create", cluster, response.AsyncOperation!));
+                        operations.Enqueue((delete ? "delete" : "create", cluster, response.AsyncOperation!, DateTimeOffset.UtcNow));
                         if (delete)
                         {
                             created.Remove(cluster);
