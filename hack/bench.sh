@@ -32,7 +32,7 @@ kill $baseline
 
 sub=11111111-2222-3333-4444-555555555555
 path="/subscriptions/$sub/resourceGroups/bench/providers/RedHat.OpenShift/OpenShiftClusters/bench?api-version=2019-12-31-preview"
-Logging__LogLevel__Default=Warning dotnet cmd/rp/bin/Release/net10.0/rp.dll --data-dir "$work/all" --urls http://127.0.0.1:18080 >/dev/null 2>&1 &
+Logging__LogLevel__Default=Warning Management__Urls= dotnet cmd/rp/bin/Release/net10.0/rp.dll --data-dir "$work/all" --urls http://127.0.0.1:18080 >/dev/null 2>&1 &
 pids+=($!); rp=$!
 wait_http "http://127.0.0.1:18080/providers/RedHat.OpenShift/operations?api-version=2020-04-30"
 curl -s -o /dev/null -X PUT "http://127.0.0.1:18080$path" -H 'Content-Type: application/json' -d '{"location":"eastus","properties":{"pullSecret":"eyJhdXRocyI6e319"}}'
@@ -42,7 +42,7 @@ wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:18080$path"
 echo "   peak RSS $(rss $rp)"
 kill $rp
 
-Logging__LogLevel__Default=Warning dotnet cmd/rp/bin/Release/net10.0/rp.dll frontend --data-dir "$work/put" --urls http://127.0.0.1:18082 >/dev/null 2>&1 &
+Logging__LogLevel__Default=Warning Management__Urls= dotnet cmd/rp/bin/Release/net10.0/rp.dll frontend --data-dir "$work/put" --urls http://127.0.0.1:18082 >/dev/null 2>&1 &
 pids+=($!); fe=$!
 wait_http "http://127.0.0.1:18082/providers/RedHat.OpenShift/operations?api-version=2020-04-30"
 echo "== RP PUT of new clusters (frontend role, SQLite)"

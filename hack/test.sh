@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one test command. Installs hack/'s npm packages (the emulators and Azure's OpenAPI tools),
-# validates swagger/ with the ARM linter and oav, builds the solution (warnings are errors), runs
+# The one test command. Installs hack/'s npm packages (the emulators and Azure's OpenAPI tools) and
+# Prometheus (Debian's package, for the monitoring tests), validates swagger/ with the ARM linter and oav, builds the solution (warnings are errors), runs
 # every test project while the functional tests record their HTTP traffic, validates that traffic
 # against swagger/ with oav, tests the az openshift CLI extension (pytest, JUnit results), and
 # ends with the line "N passed, N failed[, N skipped]": the test results summed from every
@@ -64,6 +64,13 @@ check() {
 
 if ! hack/emulators.sh install; then
   echo "installing hack/'s npm packages failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# A real Prometheus server for the monitoring tests (Debian's package; nothing to do when installed).
+if ! hack/prometheus.sh install; then
+  echo "installing Prometheus failed"
   echo "0 passed, 1 failed"
   exit 1
 fi

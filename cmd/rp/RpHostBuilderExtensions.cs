@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging.Console;
 using Rp.Api;
 using Rp.Backend;
 using Rp.Database;
 using Rp.Frontend;
+using Rp.Management;
 using Rp.Queue;
 
 namespace Rp.Cmd;
 
 internal static class RpHostBuilderExtensions
 {
-    /// <summary>Configuration, logging and the services of the chosen roles.</summary>
+    /// <summary>Configuration, the management listener, telemetry and logging, and the services of the chosen roles.</summary>
     public static void AddRp(this IHostApplicationBuilder builder, RpRoles roles, string[] args)
     {
         var configuration = builder.Configuration;
@@ -22,17 +22,8 @@ internal static class RpHostBuilderExtensions
 
         configuration.AddCommandLine(args, new Dictionary<string, string> { ["--data-dir"] = "Rp:DataDir" });
 
-        builder.Logging.ClearProviders();
-        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.None);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.IncludeScopes = true;
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-            o.ColorBehavior = LoggerColorBehavior.Disabled;
-        });
+        // First: its listener starts before, and stops after, every role's services.
+        builder.AddRpManagement(roles.Name, servesArm: roles.Frontend);
 
         var services = builder.Services;
         services.AddRpDatabase(configuration);

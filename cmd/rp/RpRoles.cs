@@ -18,5 +18,14 @@ internal sealed record RpRoles(bool Frontend, bool Forwarder, bool Backend)
         };
     }
 
+    /// <summary>The role's name, as given on the command line.</summary>
+    public string Name => (Frontend, Forwarder, Backend) switch
+    {
+        (true, true, true) => "all",
+        (true, _, _) => "frontend",
+        (_, true, _) => "forwarder",
+        _ => "backend",
+    };
+
     public static string[] WithoutRole(string[] args) => args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
 }

@@ -3,21 +3,28 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rp.Backend.Installer;
 using Rp.Backend.Worker;
+using Rp.Env;
 
 namespace Rp.Backend;
 
 public static class BackendServiceCollectionExtensions
 {
-    /// <summary>The backend role: its workers and the local installer. The database and queue are registered by their own projects.</summary>
+    /// <summary>
+    /// The backend role: its workers, the local installer and the workers' readiness check
+    /// (<c>backend</c>, tagged <c>ready</c>). The database and queue are registered by their own projects.
+    /// </summary>
     public static IServiceCollection AddRpBackend(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BackendOptions>().Bind(configuration.GetSection(BackendOptions.SectionName));
         services.AddOptions<InstallerOptions>().Bind(configuration.GetSection(InstallerOptions.SectionName));
+        services.AddOptions<DrainOptions>().Bind(configuration.GetSection(DrainOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddRpLocalInstaller();
         services.TryAddSingleton<MessageProcessor>();
+        services.TryAddSingleton<BackendWorkers>();
         services.AddHostedService<BackendService>();
         services.AddHostedService<SubscriptionCascade>();
+        services.AddHealthChecks().AddCheck<BackendHealthCheck>("backend", tags: [HealthTags.Ready]);
         return services;
     }
 }

@@ -12,9 +12,10 @@ namespace Rp.Database;
 public static class DatabaseServiceCollectionExtensions
 {
     /// <summary>
-    /// The document store chosen by <c>Database:Provider</c> (SQLite by default), its serializer
-    /// and the secret protector. In development mode without configured keys, the encryption key
-    /// lives in the data directory.
+    /// The document store chosen by <c>Database:Provider</c> (SQLite by default), its serializer,
+    /// the secret protector, and the readiness check that the store answers (<c>database</c>,
+    /// tagged <c>ready</c>). In development mode without configured keys, the encryption key lives
+    /// in the data directory.
     /// </summary>
     public static IServiceCollection AddRpDatabase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -48,6 +49,8 @@ public static class DatabaseServiceCollectionExtensions
             throw new InvalidOperationException($"Unknown Database:Provider '{provider}': use '{DatabaseProviders.Sqlite}' or '{DatabaseProviders.Cosmos}'.");
         }
 
+        // A request the store does not answer in time counts as not answering.
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready], timeout: TimeSpan.FromSeconds(3));
         return services;
     }
 }

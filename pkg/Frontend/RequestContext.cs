@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Newtonsoft.Json;
@@ -14,11 +15,15 @@ internal static class RequestContext
         (string)context.GetRouteValue("resourceGroupName")!,
         (string)context.GetRouteValue("resourceName")!);
 
-    public static CorrelationData Correlation(this HttpContext context) => new()
+    /// <summary>The request's ids and trace context, persisted with the operation it starts at <paramref name="acceptedAt"/>.</summary>
+    public static CorrelationData Correlation(this HttpContext context, DateTimeOffset acceptedAt) => new()
     {
         CorrelationRequestId = NullIfEmpty(context.Request.Headers[ArmHeaders.CorrelationRequestId].ToString()),
         ClientRequestId = NullIfEmpty(context.Request.Headers[ArmHeaders.ClientRequestId].ToString()),
         RequestId = NullIfEmpty(context.Response.Headers[ArmHeaders.RequestId].ToString()),
+        TraceParent = Activity.Current?.IdFormat == ActivityIdFormat.W3C ? Activity.Current.Id : null,
+        TraceState = Activity.Current?.IdFormat == ActivityIdFormat.W3C ? Activity.Current.TraceStateString : null,
+        AcceptedAt = acceptedAt,
     };
 
     /// <summary>ARM's <c>x-ms-arm-resource-system-data</c>; a malformed header is a client error.</summary>

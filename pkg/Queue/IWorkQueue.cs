@@ -21,4 +21,7 @@ public interface IWorkQueue
     Task<string> UpdateVisibilityAsync(string messageId, string popReceipt, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default);
 
     Task DeleteAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default);
+
+    /// <summary>The backlog, for metrics and readiness: a call that also proves the queue answers.</summary>
+    Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default);
 }

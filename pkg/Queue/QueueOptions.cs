@@ -10,4 +10,7 @@ public sealed class QueueOptions
 
     /// <summary>The queue's name.</summary>
     public string Name { get; set; } = "openshiftclusters";
+
+    /// <summary>How often the backlog (depth, age of the oldest message) is sampled for metrics.</summary>
+    public TimeSpan StatisticsInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rp.Env;
 using Rp.Queue.Forwarder;
 using Rp.Queue.Sqlite;
 using Rp.Queue.StorageQueue;
@@ -9,11 +10,19 @@ namespace Rp.Queue;
 
 public static class QueueServiceCollectionExtensions
 {
-    /// <summary>The work queue chosen by <c>Queue:Provider</c> (SQLite by default).</summary>
+    /// <summary>
+    /// The work queue chosen by <c>Queue:Provider</c> (SQLite by default), the sampler of its
+    /// backlog for metrics, and the readiness check that it answers (<c>queue</c>, tagged <c>ready</c>).
+    /// </summary>
     public static IServiceCollection AddRpQueue(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddHostedService<QueueMonitor>();
+
+        // A request the queue does not answer in time counts as not answering.
+        services.AddHealthChecks().AddCheck<QueueHealthCheck>("queue", tags: [HealthTags.Ready], timeout: TimeSpan.FromSeconds(3));
         var provider = configuration.GetSection(QueueOptions.SectionName)[nameof(QueueOptions.Provider)] ?? QueueProviders.Sqlite;
         if (provider.Equals(QueueProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
@@ -32,11 +41,14 @@ public static class QueueServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The forwarder role.</summary>
+    /// <summary>The forwarder role, and its readiness check (<c>forwarder</c>, tagged <c>ready</c>).</summary>
     public static IServiceCollection AddRpForwarder(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ForwarderOptions>().Bind(configuration.GetSection(ForwarderOptions.SectionName));
+        services.AddOptions<DrainOptions>().Bind(configuration.GetSection(DrainOptions.SectionName));
+        services.TryAddSingleton<ForwarderStatus>();
         services.AddHostedService<Forwarder.Forwarder>();
+        services.AddHealthChecks().AddCheck<ForwarderHealthCheck>("forwarder", tags: [HealthTags.Ready]);
         return services;
     }
 }

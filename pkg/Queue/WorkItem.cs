@@ -1,8 +1,12 @@
+using System.Diagnostics;
 using Newtonsoft.Json;
 
 namespace Rp.Queue;
 
-/// <summary>The body of a queue message: which document may need work, and the request's correlation ids.</summary>
+/// <summary>
+/// The body of a queue message: which document may need work, the request's correlation ids, and
+/// the W3C trace context of the forwarding, which the backend's work continues.
+/// </summary>
 public sealed class WorkItem
 {
     [JsonProperty("documentId")]
@@ -19,6 +23,16 @@ public sealed class WorkItem
 
     [JsonProperty("requestId", NullValueHandling = NullValueHandling.Ignore)]
     public string? RequestId { get; set; }
+
+    [JsonProperty("traceParent", NullValueHandling = NullValueHandling.Ignore)]
+    public string? TraceParent { get; set; }
+
+    [JsonProperty("traceState", NullValueHandling = NullValueHandling.Ignore)]
+    public string? TraceState { get; set; }
+
+    /// <summary>The trace context to continue; default when the message carries none (or a malformed one).</summary>
+    public ActivityContext ParentContext() =>
+        ActivityContext.TryParse(TraceParent, TraceState, isRemote: true, out var context) ? context : default;
 
     public string Serialize() => JsonConvert.SerializeObject(this);
 

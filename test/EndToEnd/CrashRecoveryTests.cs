@@ -155,8 +155,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                 second.Output.Should().Contain("Start-up sweep forwarded 1 unqueued documents", name);
             }
 
-            // The worker logs the outcome after the operation's terminal write, which the poll above may see first.
-            await second.WaitForOutputAsync($"{cluster.Key}: Succeeded", Deadline);
+            // The backend logs the end after the operation's write, which the status read may already show: wait for the line.
+            await second.WaitForLineAsync(l => l.EndsWith($"{cluster.Key}: Succeeded", StringComparison.Ordinal), "the create's end", Deadline);
             second.Lines.Count(l => l.EndsWith($"{cluster.Key}: Succeeded", StringComparison.Ordinal)).Should().Be(1, $"{name}: driven to Succeeded once");
         }
         finally

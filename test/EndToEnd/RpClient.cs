@@ -64,6 +64,10 @@ public sealed class RpClient : IDisposable
 
     /// <summary>Any request with a JSON body.</summary>
     public Task<RpResponse> SendJsonAsync(HttpMethod method, string pathAndQuery, JsonNode body) => SendAsync(method, pathAndQuery, body.ToJsonString());
+    public Task<RpResponse> PutAsync(string pathAndQuery, string json) => SendAsync(HttpMethod.Put, pathAndQuery, json);
+
+    /// <summary>Headers sent with every request (ARM's correlation ids, say).</summary>
+    public System.Net.Http.Headers.HttpRequestHeaders Headers => http.DefaultRequestHeaders;
 
     /// <summary>An absolute URL the RP handed out (an <c>Azure-AsyncOperation</c>, a <c>nextLink</c>), asked of this frontend.</summary>
     public Task<RpResponse> GetUrlAsync(string url)

@@ -16,12 +16,13 @@ public sealed class RpProcess : IAsyncDisposable
     private readonly Lock gate = new();
     private DateTimeOffset? exitedAt;
 
-    private RpProcess(Process process, string role, string? url, string? httpsUrl)
+    private RpProcess(Process process, string role, string? url, string? httpsUrl, string managementUrl)
     {
         this.process = process;
         Role = role;
         Url = url;
         HttpsUrl = httpsUrl;
+        ManagementUrl = managementUrl;
     }
 
     /// <summary>The role it runs: all, frontend, forwarder or backend.</summary>
@@ -32,6 +33,9 @@ public sealed class RpProcess : IAsyncDisposable
 
     /// <summary>The https base URL, when started with https.</summary>
     public string? HttpsUrl { get; }
+
+    /// <summary>The management listener (health, readiness, metrics) every role has, on a free loopback port.</summary>
+    public string ManagementUrl { get; }
 
     public int Id => process.Id;
 
@@ -60,7 +64,8 @@ public sealed class RpProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts <c>rp [role] --data-dir DIR</c> with <paramref name="settings"/> as environment
-    /// variables (<c>Section__Key</c>). A frontend gets a free loopback port and is waited for.
+    /// variables (<c>Section__Key</c>). A frontend gets a free loopback port and is waited for;
+    /// every role gets a free port for its management listener, and is waited for on it.
     /// </summary>
     public static Task<RpProcess> StartAsync(string dataDir, string? role = null, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default) =>
         StartAsync(dataDir, role, settings, https: false, cancellationToken);
@@ -89,6 +94,8 @@ public sealed class RpProcess : IAsyncDisposable
                     await rp.WaitUntilListeningAsync(new Uri(rp.HttpsUrl).Port, TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
                 }
 
+                await rp.WaitUntilListeningAsync(new Uri(rp.ManagementUrl).Port, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+
                 return rp;
             }
             catch (InvalidOperationException) when (attempt < 3 && rp.Output.Contains("address already in use", StringComparison.Ordinal))
@@ -108,6 +115,7 @@ public sealed class RpProcess : IAsyncDisposable
         var servesHttp = role is null or "all" or "frontend";
         var url = servesHttp ? $"http://127.0.0.1:{FreePort()}" : null;
         var httpsPort = servesHttp && https ? FreePort() : (int?)null;
+        var managementUrl = $"http://127.0.0.1:{FreePort()}";
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -133,13 +141,14 @@ public sealed class RpProcess : IAsyncDisposable
         info.Environment.Remove("ASPNETCORE_URLS");
         // Without https, none: a development RP would otherwise also bind the shared default https port.
         info.Environment["Frontend__HttpsPort"] = (httpsPort ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["Management__Urls"] = managementUrl;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var rp = new RpProcess(process, role ?? "all", url, httpsPort is null ? null : $"https://127.0.0.1:{httpsPort}");
+        var rp = new RpProcess(process, role ?? "all", url, httpsPort is null ? null : $"https://127.0.0.1:{httpsPort}", managementUrl);
         process.OutputDataReceived += (_, e) => rp.Append(e.Data);
         process.ErrorDataReceived += (_, e) => rp.Append(e.Data);
         process.Exited += (_, _) => rp.MarkExited();

@@ -18,6 +18,10 @@ public static class RpProcesses
         }
     }
 
+    /// <summary>Starts one process of each of <paramref name="roles"/> on one data directory, with the same settings.</summary>
+    public static Task StartRolesAsync(List<RpProcess> started, string dataDir, IReadOnlyDictionary<string, string> settings, params string[] roles) =>
+        StartAllAsync(started, [.. roles.Select(role => RpProcess.StartAsync(dataDir, role, settings))]);
+
     /// <summary>Puts the end of each process's output in the test's output, where a failure shows it.</summary>
     public static void WriteLogs(ITestOutputHelper output, IEnumerable<RpProcess?> processes, int lines = 60)
     {
@@ -27,6 +31,10 @@ public static class RpProcesses
             output.WriteLine(rp.Tail(lines));
         }
     }
+
+    /// <summary>When a line of an rp process's (text) log was written.</summary>
+    public static DateTimeOffset LogTime(string line) =>
+        DateTimeOffset.ParseExact(line[..24], "yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
 
     public static async Task DisposeAllAsync(IEnumerable<RpProcess?> processes)
     {

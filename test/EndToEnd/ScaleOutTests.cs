@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Security.Cryptography;
 using FluentAssertions;
 using Rp.Backend.Installer;
 using Rp.Database.Cosmos;
@@ -102,8 +101,8 @@ public sealed class ScaleOutTests(EmulatorsFixture emulators, ITestOutputHelper 
             operations.Should().HaveCount(Creates + deleted.Count).And.HaveCount(200);
             output.WriteLine($"every request accepted at {DateTimeOffset.UtcNow:HH:mm:ss.fff}");
 
-            var tookOver = LogTime(await standby.WaitForLineAsync(l => l.Contains(" is now the leader", StringComparison.Ordinal) && LogTime(l) > killedAt, "that it took the lead after the kill", Deadline));
-            var forwardedAgain = LogTime(await standby.WaitForLineAsync(l => l.Contains(" Forwarded ", StringComparison.Ordinal) && LogTime(l) > killedAt, "that it forwarded after the kill", Deadline));
+            var tookOver = RpProcesses.LogTime(await standby.WaitForLineAsync(l => l.Contains(" is now the leader", StringComparison.Ordinal) && RpProcesses.LogTime(l) > killedAt, "that it took the lead after the kill", Deadline));
+            var forwardedAgain = RpProcesses.LogTime(await standby.WaitForLineAsync(l => l.Contains(" Forwarded ", StringComparison.Ordinal) && RpProcesses.LogTime(l) > killedAt, "that it forwarded after the kill", Deadline));
             output.WriteLine($"the standby took the lead at {tookOver:HH:mm:ss.fff} and forwarded again at {forwardedAgain:HH:mm:ss.fff}");
             (tookOver - leaseRanOut).Should().BeLessThan(LeaseDuration, "a standby takes a lapsed lease at its next look, not a lease duration later");
             await Poll.UntilAsync(
@@ -191,30 +190,12 @@ public sealed class ScaleOutTests(EmulatorsFixture emulators, ITestOutputHelper 
         AcceptAnyServerCertificate = true,
     };
 
-    private static DateTimeOffset LogTime(string line) =>
-        DateTimeOffset.ParseExact(line[..24], "yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
-
-    private Dictionary<string, string> Settings()
+    private Dictionary<string, string> Settings() => new(EmulatorSettings.Create(emulators))
     {
-        var unique = Guid.NewGuid().ToString("N")[..12];
-        return new Dictionary<string, string>
-        {
-            ["Rp:Mode"] = "Development",
-            ["Database:Provider"] = "Cosmos",
-            ["Cosmos:Endpoint"] = emulators.CosmosEndpoint,
-            ["Cosmos:Key"] = emulators.CosmosKey,
-            ["Cosmos:DatabaseName"] = $"e2e{unique}",
-            ["Cosmos:CreateIfNotExists"] = "true",
-            ["Cosmos:AcceptAnyServerCertificate"] = "true",
-            ["Queue:Provider"] = "StorageQueue",
-            ["Queue:Name"] = $"e2e{unique}",
-            ["StorageQueue:ConnectionString"] = emulators.StorageConnectionString,
-            ["Encryption:Keys:0"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Installer:PhaseDuration"] = "00:00:00.100",
-            ["Backend:Workers"] = "4",
-            ["Backend:LeaseDuration"] = "00:00:08",
-            ["Backend:HeartbeatInterval"] = "00:00:01",
-            ["Forwarder:LeaseDuration"] = LeaseDuration.ToString(),
-        };
-    }
+        ["Installer:PhaseDuration"] = "00:00:00.100",
+        ["Backend:Workers"] = "4",
+        ["Backend:LeaseDuration"] = "00:00:08",
+        ["Backend:HeartbeatInterval"] = "00:00:01",
+        ["Forwarder:LeaseDuration"] = LeaseDuration.ToString(),
+    };
 }

@@ -22,7 +22,7 @@ public sealed class DocsRoutesTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Rp:DataDir", dataDir));
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Rp:DataDir", dataDir).UseSetting("Management:Urls", "").UseSetting("Drain:Delay", "00:00:00"));
         client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         return Task.CompletedTask;
     }

@@ -23,6 +23,9 @@ public sealed class BackendOptions
     /// <summary>How often the subscriptions ARM reported Deleted are checked for clusters left to delete.</summary>
     public TimeSpan CascadeInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>A worker on one message for longer than this counts as stuck; the backend is not ready when every worker is.</summary>
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How long a message that hit an unexpected error stays hidden before it is retried.</summary>
     public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(5);
 }

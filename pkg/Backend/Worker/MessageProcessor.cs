@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rp.Api;
@@ -13,6 +14,7 @@ namespace Rp.Backend.Worker;
 /// drives the document through the installer's checkpointed phases to a terminal state, and only
 /// then deletes the message. Every write is fenced on the lease; losing either heartbeat stops
 /// the work; a document that moves on to another operation (a DELETE) cancels the running one.
+/// Its work continues the trace that the message carries.
 /// </summary>
 internal sealed partial class MessageProcessor(
     IOpenShiftClusters clusters,
@@ -25,7 +27,12 @@ internal sealed partial class MessageProcessor(
 {
     private BackendOptions Options => options.Value;
 
-    public async Task ProcessAsync(QueueMessage message, string workerId, CancellationToken stoppingToken)
+    /// <summary>
+    /// Processes <paramref name="message"/>. <paramref name="stoppingToken"/> stops the work at once;
+    /// <paramref name="draining"/> stops it at the next checkpoint (the end of the running phase).
+    /// Either way the document is handed back for another worker.
+    /// </summary>
+    public async Task ProcessAsync(QueueMessage message, string workerId, CancellationToken stoppingToken, CancellationToken draining = default)
     {
         var item = WorkItem.TryParse(message.Body);
         if (item is null)
@@ -35,7 +42,11 @@ internal sealed partial class MessageProcessor(
             return;
         }
 
-        using var scope = logger.BeginScope("documentId={DocumentId} workerId={WorkerId} correlationRequestId={CorrelationRequestId} clientRequestId={ClientRequestId} requestId={RequestId}", item.DocumentId, workerId, item.CorrelationRequestId, item.ClientRequestId, item.RequestId);
+        using var activity = BackendTelemetry.Source.StartActivity("process work item", ActivityKind.Consumer, item.ParentContext());
+        activity?.SetTag("rp.document.id", item.DocumentId);
+        activity?.SetTag("messaging.message.id", message.MessageId);
+        activity?.SetTag("messaging.message.delivery_count", message.DequeueCount);
+        using var scope = logger.BeginScope("documentId={DocumentId} workerId={WorkerId} correlationRequestId={CorrelationRequestId} clientRequestId={ClientRequestId} requestId={MsRequestId}", item.DocumentId, workerId, item.CorrelationRequestId, item.ClientRequestId, item.RequestId);
 
         var document = await clusters.GetByIdAsync(item.PartitionKey, item.DocumentId, stoppingToken).ConfigureAwait(false);
         if (document is null)
@@ -72,7 +83,12 @@ internal sealed partial class MessageProcessor(
         }
 
         LogLeaseTaken(logger, key, owner);
-        var state = new WorkState(message.PopReceipt);
+        if (document.LeaseOwner is not null)
+        {
+            BackendTelemetry.LeaseTakeovers.Add(1);
+        }
+
+        var state = new WorkState(message.PopReceipt, draining);
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var heartbeat = HeartbeatAsync(message.MessageId, key, owner, state, work);
         var completed = false;
@@ -89,7 +105,7 @@ internal sealed partial class MessageProcessor(
 
             completed = true;
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested || draining.IsCancellationRequested)
         {
             // The heartbeat stops first: a renewal that finished after the hand-back had read the
             // pop receipt would leave it stale, and the message hidden for a whole lease.
@@ -134,297 +150,6 @@ internal sealed partial class MessageProcessor(
             mayTakeOver: holder => holder.EndsWith("/" + messageId, StringComparison.Ordinal),
             cancellationToken);
 
-    /// <summary>Drives the document until it is terminal (lease released) or gone.</summary>
-    private async Task DriveAsync(string key, string owner, WorkState state, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var doc = await clusters.GetAsync(key, cancellationToken).ConfigureAwait(false);
-            if (doc is null)
-            {
-                return;
-            }
-
-            if (doc.LeaseOwner != owner)
-            {
-                throw new LeaseLostException($"lease on {key} is no longer held by {owner}");
-            }
-
-            await CancelSupersededAsync(doc, key, owner, cancellationToken).ConfigureAwait(false);
-            var properties = doc.OpenShiftCluster.Properties;
-            if (properties.ProvisioningState.IsTerminal())
-            {
-                if (await SettleAsync(doc, key, owner, cancellationToken).ConfigureAwait(false))
-                {
-                    return;
-                }
-
-                continue;
-            }
-
-            var operationId = doc.AsyncOperationId ?? "";
-            var operationToken = state.BeginOperation(operationId, cancellationToken);
-            using var operationScope = logger.BeginScope("resourceId={ResourceId} operationId={OperationId}", doc.OpenShiftCluster.Id, operationId);
-            try
-            {
-                await RunOperationAsync(doc, owner, operationId, operationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && state.IsSuperseded)
-            {
-                LogSuperseded(logger, key, operationId);
-            }
-            catch (OperationSupersededException)
-            {
-                LogSuperseded(logger, key, operationId);
-            }
-            finally
-            {
-                state.EndOperation();
-            }
-        }
-    }
-
-    private async Task RunOperationAsync(OpenShiftClusterDocument doc, string owner, string operationId, CancellationToken cancellationToken)
-    {
-        var cluster = doc.OpenShiftCluster;
-        var provisioningState = cluster.Properties.ProvisioningState;
-        var install = cluster.Properties.Install;
-        if (install.OperationId != operationId)
-        {
-            install.OperationId = operationId;
-            install.CompletedPhases.Clear();
-        }
-
-        try
-        {
-            foreach (var phase in installer.PhasesFor(provisioningState))
-            {
-                if (install.CompletedPhases.Contains(phase))
-                {
-                    continue;
-                }
-
-                LogPhase(logger, doc.Key, provisioningState.ToString(), phase);
-                await installer.RunPhaseAsync(phase, cluster, cancellationToken).ConfigureAwait(false);
-                install.CompletedPhases.Add(phase);
-                await clusters.PatchWithLeaseAsync(doc.Key, owner, time.GetUtcNow(), d =>
-                {
-                    EnsureOperation(d, operationId);
-                    d.OpenShiftCluster = cluster;
-                }, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (InstallerException e)
-        {
-            LogPhaseFailed(logger, doc.Key, e.Code);
-            await FinishAsync(doc.Key, owner, operationId, cluster, ProvisioningState.Failed, new CloudErrorBody(e.Code, e.Message), provisioningState, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        if (provisioningState == ProvisioningState.Deleting)
-        {
-            await clusters.DeleteWithLeaseAsync(doc.Key, owner, time.GetUtcNow(), d =>
-            {
-                EnsureOperation(d, operationId);
-                LogLeaseReleasing(logger, doc.Key, owner);
-            }, cancellationToken).ConfigureAwait(false);
-            await EndOperationAsync(operationId, ProvisioningState.Succeeded, null).ConfigureAwait(false);
-            LogDone(logger, doc.Key, "Deleted");
-            return;
-        }
-
-        await FinishAsync(doc.Key, owner, operationId, cluster, ProvisioningState.Succeeded, null, null, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The terminal write: state, outcome and lease release in one fenced write; then the operation document.</summary>
-    private async Task FinishAsync(string key, string owner, string operationId, OpenShiftCluster cluster, ProvisioningState status, CloudErrorBody? error, ProvisioningState? failedIn, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        await clusters.PatchWithLeaseAsync(key, owner, now, d =>
-        {
-            EnsureOperation(d, operationId);
-            cluster.Properties.ProvisioningState = status;
-            cluster.Properties.FailedProvisioningState = failedIn;
-            d.OpenShiftCluster = cluster;
-            d.LastOperation = new OperationOutcome { Id = operationId, Status = status, EndTime = now, Error = error };
-            d.ResourceETag = OpenShiftClusterDocument.NewResourceETag();
-            LogLeaseReleasing(logger, key, owner);
-            d.LeaseOwner = null;
-            d.LeaseExpires = null;
-        }, cancellationToken).ConfigureAwait(false);
-        await EndOperationAsync(operationId, status, error).ConfigureAwait(false);
-        LogDone(logger, key, status.ToString());
-    }
-
-    /// <summary>A terminal document: make sure its operation says so, then release it. False if it moved on meanwhile.</summary>
-    private async Task<bool> SettleAsync(OpenShiftClusterDocument doc, string key, string owner, CancellationToken cancellationToken)
-    {
-        if (doc.LastOperation is { } outcome)
-        {
-            await EndOperationAsync(outcome.Id, outcome.Status, outcome.Error).ConfigureAwait(false);
-        }
-
-        try
-        {
-            await clusters.PatchWithLeaseAsync(key, owner, time.GetUtcNow(), d =>
-            {
-                if (!d.OpenShiftCluster.Properties.ProvisioningState.IsTerminal())
-                {
-                    throw new OperationSupersededException(d.AsyncOperationId ?? "");
-                }
-
-                LogLeaseReleasing(logger, key, owner);
-                d.LeaseOwner = null;
-                d.LeaseExpires = null;
-            }, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationSupersededException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Records as Canceled the operations a later request superseded, then forgets them.</summary>
-    private async Task CancelSupersededAsync(OpenShiftClusterDocument doc, string key, string owner, CancellationToken cancellationToken)
-    {
-        if (doc.CanceledAsyncOperationIds is not { Count: > 0 } canceled)
-        {
-            return;
-        }
-
-        foreach (var id in canceled)
-        {
-            await EndOperationAsync(id, ProvisioningState.Canceled, AsyncOperationDocument.CanceledError()).ConfigureAwait(false);
-        }
-
-        await clusters.PatchWithLeaseAsync(key, owner, time.GetUtcNow(), d => d.CanceledAsyncOperationIds?.RemoveAll(canceled.Contains), cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task FailExhaustedAsync(OpenShiftClusterDocument doc, string owner, int dequeueCount, CancellationToken cancellationToken)
-    {
-        LogExhausted(logger, doc.Key, dequeueCount);
-        await CancelSupersededAsync(doc, doc.Key, owner, cancellationToken).ConfigureAwait(false);
-        var current = await clusters.GetAsync(doc.Key, cancellationToken).ConfigureAwait(false) ?? throw new LeaseLostException($"document {doc.Key} no longer exists");
-        var state = current.OpenShiftCluster.Properties.ProvisioningState;
-        await FinishAsync(
-            doc.Key,
-            owner,
-            current.AsyncOperationId ?? "",
-            current.OpenShiftCluster,
-            ProvisioningState.Failed,
-            new CloudErrorBody(CloudErrorCodes.InternalServerError, $"The operation did not complete after {dequeueCount - 1} attempts."),
-            state,
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task EndOperationAsync(string operationId, ProvisioningState status, CloudErrorBody? error)
-    {
-        if (operationId.Length == 0)
-        {
-            return;
-        }
-
-        // Not canceled by the work token: once the resource says how it ended, its operation must too.
-        await Retry.OnPreconditionFailedAsync(async ct =>
-        {
-            var operation = await operations.GetAsync(operationId, ct).ConfigureAwait(false);
-            if (operation is not null && operation.End(status, error, time.GetUtcNow()))
-            {
-                await operations.ReplaceAsync(operation, ct).ConfigureAwait(false);
-            }
-
-            return true;
-        }).ConfigureAwait(false);
-    }
-
-    private async Task HeartbeatAsync(string messageId, string key, string owner, WorkState state, CancellationTokenSource work)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(Options.HeartbeatInterval, time, work.Token).ConfigureAwait(false);
-
-                // Not canceled with the work: a renewal the queue has applied issues a new pop
-                // receipt, and only that receipt can delete the message once the work is done.
-                state.PopReceipt = await queue.UpdateVisibilityAsync(messageId, state.PopReceipt, Options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
-                var doc = await clusters.PatchWithLeaseAsync(key, owner, time.GetUtcNow(), d => d.LeaseExpires = time.GetUtcNow() + Options.LeaseDuration, work.Token).ConfigureAwait(false);
-                state.Observe(doc.AsyncOperationId);
-            }
-        }
-        catch (OperationCanceledException) when (work.IsCancellationRequested)
-        {
-            // The work ended.
-        }
-        catch (Exception e)
-        {
-            // Without a heartbeat this worker cannot know it still owns the document: stop. The
-            // usual reason is no loss at all: the work has just released or deleted the document.
-            if (e is not LeaseLostException || !await IsGivenUpAsync(key).ConfigureAwait(false))
-            {
-                LogHeartbeatLost(logger, key, e.Message);
-            }
-
-            await work.CancelAsync().ConfigureAwait(false);
-        }
-    }
-
-    private async Task<bool> IsGivenUpAsync(string key)
-    {
-        try
-        {
-            var doc = await clusters.GetAsync(key).ConfigureAwait(false);
-            return doc is null || doc.LeaseOwner is null;
-        }
-        catch (DatabaseException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Releases the lease and lets the message come back after <paramref name="delay"/>, for another worker or a retry.</summary>
-    private async Task HandBackAsync(string key, string owner, string messageId, WorkState state, TimeSpan delay)
-    {
-        try
-        {
-            await clusters.PatchWithLeaseAsync(key, owner, time.GetUtcNow(), d =>
-            {
-                LogLeaseReleasing(logger, key, owner);
-                d.LeaseOwner = null;
-                d.LeaseExpires = null;
-            }).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is LeaseLostException or DatabaseException)
-        {
-            LogLost(logger, key, e.Message);
-        }
-
-        try
-        {
-            await queue.UpdateVisibilityAsync(messageId, state.PopReceipt, delay).ConfigureAwait(false);
-        }
-        catch (MessageLostException e)
-        {
-            LogLost(logger, key, e.Message);
-        }
-    }
-
-    private async Task DeleteMessageAsync(string messageId, string popReceipt)
-    {
-        try
-        {
-            await queue.DeleteAsync(messageId, popReceipt).ConfigureAwait(false);
-        }
-        catch (MessageLostException e)
-        {
-            // Redelivered meanwhile: the next delivery finds nothing left to do.
-            LogLost(logger, messageId, e.Message);
-        }
-    }
-
     /// <summary>Terminal, released, and no superseded operation left to record as Canceled.</summary>
     private static bool IsSettled(OpenShiftClusterDocument doc) =>
         doc.OpenShiftCluster.Properties.ProvisioningState.IsTerminal()
@@ -438,49 +163,4 @@ internal sealed partial class MessageProcessor(
             throw new OperationSupersededException(operationId);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped malformed message {MessageId}")]
-    private static partial void LogMalformed(ILogger logger, string messageId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Key} is already {State}; dropping the message")]
-    private static partial void LogSettled(ILogger logger, string key, string state);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Key} is leased by another live worker; dropping the duplicate message")]
-    private static partial void LogHeldElsewhere(ILogger logger, string key);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Key}: {ProvisioningState} phase {Phase}")]
-    private static partial void LogPhase(ILogger logger, string key, string provisioningState, string phase);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Key}: phase failed with {Code}")]
-    private static partial void LogPhaseFailed(ILogger logger, string key, string code);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Key}: {Outcome}")]
-    private static partial void LogDone(ILogger logger, string key, string outcome);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Key}: operation {OperationId} was superseded by a later request")]
-    private static partial void LogSuperseded(ILogger logger, string key, string operationId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Key}: delivered {DequeueCount} times; failing it")]
-    private static partial void LogExhausted(ILogger logger, string key, int dequeueCount);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Key}: stopped, ownership lost: {Reason}")]
-    private static partial void LogLost(ILogger logger, string key, string reason);
-
-    // The lease lines bound each worker's tenure on a document, so that a log alone shows whether
-    // two workers ever held one document at once: "taken" is written after the lease write,
-    // "releasing" before the write that gives the lease up, "stopped" when the work stops without it.
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Key}: lease taken by {Owner}")]
-    private static partial void LogLeaseTaken(ILogger logger, string key, string owner);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Key}: releasing the lease of {Owner}")]
-    private static partial void LogLeaseReleasing(ILogger logger, string key, string owner);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Key}: work of {Owner} stopped, ownership lost: {Reason}")]
-    private static partial void LogStopped(ILogger logger, string key, string owner, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Key}: heartbeat failed: {Reason}")]
-    private static partial void LogHeartbeatLost(ILogger logger, string key, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Key}: unexpected failure; the message will be retried")]
-    private static partial void LogUnexpected(ILogger logger, string key, Exception exception);
 }

@@ -2,14 +2,18 @@ namespace Rp.Backend.Worker;
 
 /// <summary>
 /// What a worker and its heartbeat share about one message: the current pop receipt, the operation
-/// being driven, and the means to stop that operation when the document moves on.
+/// being driven, the means to stop that operation when the document moves on, and whether the
+/// process is draining (then the work stops at its next checkpoint).
 /// </summary>
-internal sealed class WorkState(string popReceipt)
+internal sealed class WorkState(string popReceipt, CancellationToken draining = default)
 {
     private readonly Lock gate = new();
     private string popReceipt = popReceipt;
     private string? operationId;
     private CancellationTokenSource? operation;
+
+    /// <summary>Canceled when the process stops: the work ends at its next checkpoint and hands the document back.</summary>
+    public CancellationToken Draining => draining;
 
     public string PopReceipt
     {

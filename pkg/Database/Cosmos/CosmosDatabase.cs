@@ -47,6 +47,7 @@ public sealed partial class CosmosDatabase : IDisposable
             Serializer = new CosmosDocumentSerializer(serializer),
             MaxRetryAttemptsOnRateLimitedRequests = options.MaxRetryAttemptsOnRateLimitedRequests,
             MaxRetryWaitTimeOnRateLimitedRequests = options.MaxRetryWaitTimeOnRateLimitedRequests,
+            CustomHandlers = { new CosmosMetricsHandler() },
         };
         if (options.AcceptAnyServerCertificate)
         {

@@ -16,6 +16,7 @@ public sealed class SqliteFile : IDisposable
 
     private readonly string connectionString;
     private readonly string schema;
+    private readonly string name;
     private readonly SemaphoreSlim schemaLock = new(1, 1);
     private volatile bool schemaCreated;
 
@@ -26,6 +27,7 @@ public sealed class SqliteFile : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         Path = System.IO.Path.GetFullPath(path);
         this.schema = schema;
+        name = System.IO.Path.GetFileNameWithoutExtension(Path);
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -90,10 +92,21 @@ public sealed class SqliteFile : IDisposable
     /// <summary>Runs <paramref name="read"/> on an open connection (each statement sees a consistent snapshot).</summary>
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken = default)
     {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var failed = true;
+        try
         {
-            return await read(connection, cancellationToken).ConfigureAwait(false);
+            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                var result = await read(connection, cancellationToken).ConfigureAwait(false);
+                failed = false;
+                return result;
+            }
+        }
+        finally
+        {
+            DatabaseTelemetry.RecordSqlite(name, "read", started, failed);
         }
     }
 
@@ -102,6 +115,22 @@ public sealed class SqliteFile : IDisposable
     /// exception rolls it back. Commands created from the connection join the transaction.
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> write, CancellationToken cancellationToken = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var failed = true;
+        try
+        {
+            var result = await WriteTransactionAsync(write, cancellationToken).ConfigureAwait(false);
+            failed = false;
+            return result;
+        }
+        finally
+        {
+            DatabaseTelemetry.RecordSqlite(name, "write", started, failed);
+        }
+    }
+
+    private async Task<T> WriteTransactionAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))

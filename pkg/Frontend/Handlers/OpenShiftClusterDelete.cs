@@ -21,12 +21,14 @@ internal sealed partial class OpenShiftClusterDelete(
     public async Task HandleAsync(HttpContext context)
     {
         var id = context.ClusterId();
-        var correlation = context.Correlation();
+        var correlation = context.Correlation(time.GetUtcNow());
         AsyncOperationDocument? operation = null;
+        var began = false;
 
         var document = await Retry.OnPreconditionFailedAsync(
             async ct =>
             {
+                began = false;
                 var doc = await clusters.GetAsync(id.Key, ct).ConfigureAwait(false);
                 if (doc is null)
                 {
@@ -46,6 +48,7 @@ internal sealed partial class OpenShiftClusterDelete(
 
                 operation ??= await operations.CreateAsync(AsyncOperationDocument.Start(id, doc.OpenShiftCluster.Location, ProvisioningState.Deleting, time.GetUtcNow()), ct).ConfigureAwait(false);
                 doc.BeginOperation(operation.Id, ProvisioningState.Deleting, correlation);
+                began = true;
                 return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
             },
             context.RequestAborted).ConfigureAwait(false);
@@ -54,6 +57,11 @@ internal sealed partial class OpenShiftClusterDelete(
         {
             await ArmResponses.WriteStatusAsync(context, StatusCodes.Status204NoContent).ConfigureAwait(false);
             return;
+        }
+
+        if (began)
+        {
+            FrontendTelemetry.OperationStarted(ProvisioningState.Deleting);
         }
 
         LogAccepted(logger, id.ToString(), operation.Id);

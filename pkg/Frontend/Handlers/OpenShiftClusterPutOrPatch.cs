@@ -31,15 +31,17 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
         var body = context.GetObjectBody();
         body.Remove("etag");
         var systemData = context.SystemData();
-        var correlation = context.Correlation();
+        var correlation = context.Correlation(time.GetUtcNow());
         var tagsOnly = isPatch && body.Properties().All(p => p.Name == "tags");
         AsyncOperationDocument? operation = null;
         var created = false;
         var unchanged = false;
+        var began = false;
 
         var document = await Retry.OnPreconditionFailedAsync(
             async ct =>
             {
+                began = false;
                 var existing = await clusters.GetAsync(id.Key, ct).ConfigureAwait(false);
                 if (existing is null && isPatch)
                 {
@@ -92,6 +94,7 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
                 }
 
                 doc.BeginOperation(operation.Id, state, correlation);
+                began = true;
                 if (!created)
                 {
                     return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
@@ -108,6 +111,11 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
                 }
             },
             context.RequestAborted).ConfigureAwait(false);
+
+        if (began)
+        {
+            FrontendTelemetry.OperationStarted(document.OpenShiftCluster.Properties.ProvisioningState);
+        }
 
         if (unchanged)
         {

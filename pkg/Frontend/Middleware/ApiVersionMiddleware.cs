@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Rp.Api;
 
 namespace Rp.Frontend.Middleware;
 
-/// <summary>Checks the <c>api-version</c> query parameter against what the matched route serves.</summary>
+/// <summary>
+/// Checks the <c>api-version</c> query parameter against what the matched route serves, and adds
+/// the accepted one to the request's HTTP server metrics.
+/// </summary>
 internal sealed class ApiVersionMiddleware(RequestDelegate next, ApiVersions versions)
 {
     public const string SubscriptionNotificationVersion = "2.0";
@@ -34,6 +38,7 @@ internal sealed class ApiVersionMiddleware(RequestDelegate next, ApiVersions ver
                 throw Invalid(requested, [SubscriptionNotificationVersion]);
             }
 
+            context.Features.Get<IHttpMetricsTagsFeature>()?.Tags.Add(new(FrontendTelemetry.ApiVersionTag, SubscriptionNotificationVersion));
             return next(context);
         }
 
@@ -47,6 +52,7 @@ internal sealed class ApiVersionMiddleware(RequestDelegate next, ApiVersions ver
         var version = supported.FirstOrDefault(v => string.Equals(v.Name, requested, StringComparison.OrdinalIgnoreCase))
             ?? throw Invalid(requested, supported.Select(v => v.Name));
         context.SetApiVersion(version);
+        context.Features.Get<IHttpMetricsTagsFeature>()?.Tags.Add(new(FrontendTelemetry.ApiVersionTag, version.Name));
         return next(context);
     }
 

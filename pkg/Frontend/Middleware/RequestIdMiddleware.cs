@@ -23,7 +23,8 @@ internal sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<
             context.Response.Headers[ArmHeaders.ClientRequestId] = clientRequestId;
         }
 
-        using var scope = logger.BeginScope("requestId={RequestId} correlationRequestId={CorrelationRequestId} clientRequestId={ClientRequestId}", requestId, correlationRequestId, clientRequestId);
+        // MsRequestId (x-ms-request-id): ASP.NET Core's own scope already has a RequestId field.
+        using var scope = logger.BeginScope("requestId={MsRequestId} correlationRequestId={CorrelationRequestId} clientRequestId={ClientRequestId}", requestId, correlationRequestId, clientRequestId);
         var started = Stopwatch.GetTimestamp();
         try
         {

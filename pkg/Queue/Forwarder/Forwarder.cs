@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace Rp.Queue.Forwarder;
 /// Moves work from the database to the queue: one active instance (leader lease) reads the
 /// clusters' change feed from its checkpoint and puts every unqueued document on the queue, then
 /// clears the flag with the ETag of the version it enqueued. At-least-once: a crash between the
-/// two only enqueues a document twice.
+/// two only enqueues a document twice. On stop it finishes the batch in hand (canceled only at
+/// <see cref="DrainOptions.WorkDeadline"/>) and releases the lease, so a standby takes over at once.
 /// </summary>
 public sealed partial class Forwarder(
     IOpenShiftClusters clusters,
@@ -20,7 +22,9 @@ public sealed partial class Forwarder(
     IWorkQueue queue,
     TimeProvider time,
     IOptions<ForwarderOptions> options,
-    ILogger<Forwarder> logger) : BackgroundService
+    ILogger<Forwarder> logger,
+    ForwarderStatus? status = null,
+    IOptions<DrainOptions>? drain = null) : BackgroundService
 {
     public const string LeaseName = "forwarder";
 
@@ -29,7 +33,10 @@ public sealed partial class Forwarder(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await queue.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+        QueueTelemetry.Initialize();
         var leading = false;
+        using var abort = new CancellationTokenSource();
+        using var deadline = stoppingToken.Register(() => abort.CancelAfter((drain?.Value ?? new DrainOptions()).WorkDeadline));
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -37,11 +44,13 @@ public sealed partial class Forwarder(
                 var worked = false;
                 try
                 {
-                    var nowLeading = await lease.TryAcquireOrRenewAsync(stoppingToken).ConfigureAwait(false);
+                    var nowLeading = await lease.TryAcquireOrRenewAsync(abort.Token).ConfigureAwait(false);
+                    status?.Viewed(nowLeading, time.GetUtcNow());
                     if (nowLeading && !leading)
                     {
                         LogLeading(logger, lease.Owner);
-                        await SweepAsync(stoppingToken).ConfigureAwait(false);
+                        QueueTelemetry.LeadTaken.Add(1);
+                        await SweepAsync(abort.Token).ConfigureAwait(false);
                     }
                     else if (!nowLeading && leading)
                     {
@@ -51,7 +60,7 @@ public sealed partial class Forwarder(
                     leading = nowLeading;
                     if (leading)
                     {
-                        worked = await ForwardChangesAsync(stoppingToken).ConfigureAwait(false);
+                        worked = await ForwardChangesAsync(abort.Token).ConfigureAwait(false);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -72,9 +81,11 @@ public sealed partial class Forwarder(
         }
         finally
         {
+            status?.Stopped();
             if (leading)
             {
                 await lease.ReleaseAsync(CancellationToken.None).ConfigureAwait(false);
+                LogReleased(logger, lease.Owner);
             }
         }
     }
@@ -135,7 +146,16 @@ public sealed partial class Forwarder(
     {
         while (document is { Unqueued: true })
         {
-            await queue.PutAsync(WorkItemFor(document).Serialize(), cancellationToken).ConfigureAwait(false);
+            // The forwarding continues the request's trace; the message carries it on to the backend.
+            using var activity = QueueTelemetry.Source.StartActivity("forward", ActivityKind.Producer, document.Correlation?.TraceContext() ?? default);
+            activity?.SetTag("rp.document.id", document.Id);
+            await queue.PutAsync(WorkItemFor(document, activity).Serialize(), cancellationToken).ConfigureAwait(false);
+            QueueTelemetry.Forwarded.Add(1);
+            if (document.Correlation?.AcceptedAt is { } acceptedAt)
+            {
+                QueueTelemetry.ForwarderLag.Record((time.GetUtcNow() - acceptedAt).TotalSeconds);
+            }
+
             LogForwarded(logger, document.Key, document.Correlation?.CorrelationRequestId);
             document.Unqueued = false;
             try
@@ -152,13 +172,15 @@ public sealed partial class Forwarder(
         }
     }
 
-    private static WorkItem WorkItemFor(OpenShiftClusterDocument document) => new()
+    private static WorkItem WorkItemFor(OpenShiftClusterDocument document, Activity? forwarding) => new()
     {
         DocumentId = document.Id,
         PartitionKey = document.PartitionKey,
         CorrelationRequestId = document.Correlation?.CorrelationRequestId,
         ClientRequestId = document.Correlation?.ClientRequestId,
         RequestId = document.Correlation?.RequestId,
+        TraceParent = forwarding?.Id ?? document.Correlation?.TraceParent,
+        TraceState = forwarding?.TraceStateString ?? document.Correlation?.TraceState,
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forwarder {Owner} is now the leader")]
@@ -166,6 +188,9 @@ public sealed partial class Forwarder(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarder {Owner} lost the lead")]
     private static partial void LogStandby(ILogger logger, string owner);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forwarder {Owner} released the lead")]
+    private static partial void LogReleased(ILogger logger, string owner);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Start-up sweep forwarded {Count} unqueued documents")]
     private static partial void LogSwept(ILogger logger, int count);

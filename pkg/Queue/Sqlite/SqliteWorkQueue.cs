@@ -42,6 +42,12 @@ internal sealed class SqliteWorkQueue : IWorkQueue, IDisposable
         WHERE queue = @queue AND id = @id AND popReceipt = @popReceipt
         """;
 
+    // A message's visibleOn is its insertion time until it is first taken, then when it came back.
+    private const string StatisticsSql = """
+        SELECT COUNT(*), (SELECT MIN(visibleOn) FROM Messages WHERE queue = @queue AND visibleOn <= @now)
+        FROM Messages WHERE queue = @queue
+        """;
+
     private const string DeleteSql = "DELETE FROM Messages WHERE queue = @queue AND id = @id AND popReceipt = @popReceipt";
 
     private readonly SqliteFile file;
@@ -147,6 +153,30 @@ internal sealed class SqliteWorkQueue : IWorkQueue, IDisposable
         {
             throw Lost(messageId);
         }
+    }
+
+    public Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        return file.ReadAsync(
+            async (connection, ct) =>
+            {
+                var command = connection.CreateCommand();
+                await using (command.ConfigureAwait(false))
+                {
+                    command.CommandText = StatisticsSql;
+                    command.Parameters.AddWithValue("@queue", queue);
+                    command.Parameters.AddWithValue("@now", now);
+                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        await reader.ReadAsync(ct).ConfigureAwait(false);
+                        TimeSpan? age = reader.IsDBNull(1) ? null : TimeSpan.FromMilliseconds(now - reader.GetInt64(1));
+                        return new QueueStatistics(reader.GetInt64(0), age);
+                    }
+                }
+            },
+            cancellationToken);
     }
 
     public void Dispose() => file.Dispose();

@@ -22,7 +22,8 @@ public static class StorageQueueServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StorageQueueOptions>>().Value,
             sp.GetRequiredService<IOptions<QueueOptions>>().Value.Name,
             () => sp.GetService<TokenCredential>() ?? new DefaultAzureCredential(),
-            sp.GetService<ILogger<StorageWorkQueue>>()));
+            sp.GetService<ILogger<StorageWorkQueue>>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }
 }

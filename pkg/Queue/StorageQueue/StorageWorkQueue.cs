@@ -23,28 +23,30 @@ public sealed partial class StorageWorkQueue : IWorkQueue
 
     private readonly QueueClient client;
     private readonly ILogger logger;
+    private readonly TimeProvider timeProvider;
 
     /// <summary>A queue of the account in <paramref name="connectionString"/>, authorized with its account key.</summary>
-    public StorageWorkQueue(string connectionString, string queueName, ILogger<StorageWorkQueue>? logger = null)
-        : this(options => new QueueClient(connectionString, QueueName(queueName), options), new QueueClientOptions(), logger)
+    public StorageWorkQueue(string connectionString, string queueName, ILogger<StorageWorkQueue>? logger = null, TimeProvider? timeProvider = null)
+        : this(options => new QueueClient(connectionString, QueueName(queueName), options), new QueueClientOptions(), logger, timeProvider)
     {
     }
 
     /// <summary>A queue at <paramref name="queueServiceUri"/>, authorized with a token of <paramref name="credential"/> (for example a managed identity).</summary>
-    public StorageWorkQueue(Uri queueServiceUri, string queueName, TokenCredential credential, ILogger<StorageWorkQueue>? logger = null)
-        : this(queueServiceUri, queueName, credential, new QueueClientOptions(), logger)
+    public StorageWorkQueue(Uri queueServiceUri, string queueName, TokenCredential credential, ILogger<StorageWorkQueue>? logger = null, TimeProvider? timeProvider = null)
+        : this(queueServiceUri, queueName, credential, new QueueClientOptions(), logger, timeProvider)
     {
     }
 
     /// <param name="options">The SDK's settings (retries, diagnostics, transport); the message encoding is set here.</param>
-    internal StorageWorkQueue(Uri queueServiceUri, string queueName, TokenCredential credential, QueueClientOptions options, ILogger? logger)
-        : this(o => new QueueClient(new QueueUriBuilder(queueServiceUri) { QueueName = QueueName(queueName) }.ToUri(), credential, o), options, logger)
+    internal StorageWorkQueue(Uri queueServiceUri, string queueName, TokenCredential credential, QueueClientOptions options, ILogger? logger, TimeProvider? timeProvider = null)
+        : this(o => new QueueClient(new QueueUriBuilder(queueServiceUri) { QueueName = QueueName(queueName) }.ToUri(), credential, o), options, logger, timeProvider)
     {
     }
 
-    private StorageWorkQueue(Func<QueueClientOptions, QueueClient> createClient, QueueClientOptions options, ILogger? logger)
+    private StorageWorkQueue(Func<QueueClientOptions, QueueClient> createClient, QueueClientOptions options, ILogger? logger, TimeProvider? timeProvider)
     {
         this.logger = logger ?? NullLogger.Instance;
+        this.timeProvider = timeProvider ?? TimeProvider.System;
         options.MessageEncoding = QueueMessageEncoding.Base64;
         options.MessageDecodingFailed += DropUndecodableAsync;
         client = createClient(options);
@@ -98,12 +100,20 @@ public sealed partial class StorageWorkQueue : IWorkQueue
         }
     }
 
+    public async Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        var properties = await client.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
+        var oldest = await client.PeekMessagesAsync(maxMessages: 1, cancellationToken).ConfigureAwait(false);
+        TimeSpan? age = oldest.Value is [{ InsertedOn: { } inserted }] ? timeProvider.GetUtcNow() - inserted : null;
+        return new QueueStatistics(properties.Value.ApproximateMessagesCount, age < TimeSpan.Zero ? TimeSpan.Zero : age);
+    }
+
     /// <summary>The queue named by the options, authorized by the connection string if there is one, else by <paramref name="credential"/>.</summary>
-    internal static StorageWorkQueue Create(StorageQueueOptions options, string queueName, Func<TokenCredential> credential, ILogger<StorageWorkQueue>? logger)
+    internal static StorageWorkQueue Create(StorageQueueOptions options, string queueName, Func<TokenCredential> credential, ILogger<StorageWorkQueue>? logger, TimeProvider timeProvider)
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new StorageWorkQueue(options.ConnectionString, queueName, logger);
+            return new StorageWorkQueue(options.ConnectionString, queueName, logger, timeProvider);
         }
 
         if (options.QueueServiceUri is null)
@@ -111,7 +121,7 @@ public sealed partial class StorageWorkQueue : IWorkQueue
             throw new InvalidOperationException($"Neither {StorageQueueOptions.SectionName}:{nameof(StorageQueueOptions.ConnectionString)} nor {StorageQueueOptions.SectionName}:{nameof(StorageQueueOptions.QueueServiceUri)} is configured.");
         }
 
-        return new StorageWorkQueue(options.QueueServiceUri, queueName, credential(), logger);
+        return new StorageWorkQueue(options.QueueServiceUri, queueName, credential(), logger, timeProvider);
     }
 
     private static string QueueName(string queueName)

@@ -403,6 +403,30 @@ public sealed class BackendServiceTests : IAsyncLifetime
         done.LastOperation!.Id.Should().Be(operation.Id);
     }
 
+    [Fact]
+    public async Task Stop_DuringAPhase_LetsThePhaseFinishThenHandsTheDocumentBack()
+    {
+        // A phase (1 s) ends well before the work deadline (three quarters of the host's 2 s grace period).
+        var slow = RecordingInstaller.Local(new InstallerOptions { PhaseDuration = TimeSpan.FromSeconds(1) });
+        var stopping = Host(slow);
+        var (created, _) = await ClusterRequests.CreateAsync(stopping.Clusters, stopping.Operations);
+        var clusterId = created.OpenShiftCluster.Id;
+        await ClusterRequests.EnqueueAsync(stopping.Queue, created);
+        await stopping.StartAsync();
+        await Eventually.UntilAsync(() => slow.IsRunning(clusterId, InstallerPhases.Creating[1]), "the second phase to run");
+
+        await stopping.StopAsync();
+        var handedBack = await stopping.Clusters.GetAsync(created.Key);
+        var visible = await stopping.QueueFile.VisibleCountAsync(DateTimeOffset.UtcNow);
+
+        slow.Canceled(clusterId).Should().BeEmpty("the running phase reached its checkpoint");
+        slow.Calls(clusterId).Should().Equal(InstallerPhases.Creating.Take(2));
+        handedBack!.OpenShiftCluster.Properties.Install.CompletedPhases.Should().Equal(InstallerPhases.Creating.Take(2));
+        (handedBack.LeaseOwner, handedBack.LeaseExpires).Should().Be((null, null));
+        handedBack.OpenShiftCluster.Properties.ProvisioningState.Should().Be(ProvisioningState.Creating);
+        visible.Should().Be(1, "the message is visible again at once, for another backend");
+    }
+
     private BackendTestHost Host(RecordingInstaller installer, Dictionary<string, string?>? settings = null)
     {
         var host = new BackendTestHost(directory.Path, installer, settings);

@@ -42,6 +42,9 @@ internal sealed class BackendTestHost : IAsyncDisposable
             ["Backend:CascadeInterval"] = Setting(TimeSpan.FromMilliseconds(100)),
             ["Forwarder:LeaseDuration"] = Setting(LeaseDuration),
             ["Forwarder:PollInterval"] = Setting(TimeSpan.FromMilliseconds(20)),
+
+            // A stopping host waits for running phases to reach a checkpoint at most this long (three quarters of it).
+            ["Drain:GracePeriod"] = Setting(TimeSpan.FromSeconds(2)),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -101,5 +101,7 @@ public sealed class MessageProcessorTests : IAsyncLifetime
             await inner.DeleteAsync(messageId, popReceipt, cancellationToken);
             Deleted = true;
         }
+
+        public Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => inner.GetStatisticsAsync(cancellationToken);
     }
 }

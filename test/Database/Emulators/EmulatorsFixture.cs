@@ -23,6 +23,12 @@ public sealed class EmulatorsFixture : IAsyncLifetime
 
     public string StorageConnectionString { get; private set; } = "";
 
+    /// <summary>The Cosmos DB server's process, for tests that stop and resume it.</summary>
+    public int CosmosPid { get; private set; }
+
+    /// <summary>Azurite's process, for tests that stop and resume it.</summary>
+    public int AzuritePid { get; private set; }
+
     public async Task InitializeAsync()
     {
         var (exitCode, output) = await RunScriptAsync("start");
@@ -38,6 +44,8 @@ public sealed class EmulatorsFixture : IAsyncLifetime
         CosmosEndpoint = settings["RP_TEST_COSMOS_ENDPOINT"];
         CosmosKey = settings["RP_TEST_COSMOS_KEY"];
         StorageConnectionString = settings["RP_TEST_STORAGE_CONNECTION_STRING"];
+        CosmosPid = int.Parse(settings["RP_TEST_COSMOS_PID"], System.Globalization.CultureInfo.InvariantCulture);
+        AzuritePid = int.Parse(settings["RP_TEST_AZURITE_PID"], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task DisposeAsync()

@@ -40,6 +40,11 @@ public class RpFactory : WebApplicationFactory<Program>
         settings = new Dictionary<string, string>
         {
             ["Rp:DataDir"] = DataDir,
+
+            // In-process hosts share the machine's ports: none of them opens a management listener;
+            // and no load balancer needs them to go on serving once they are told to stop.
+            ["Management:Urls"] = "",
+            ["Drain:Delay"] = "00:00:00",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Frontend:RetryAfterSeconds"] = "1",
             ["Frontend:MaxRequestBodyBytes"] = MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),

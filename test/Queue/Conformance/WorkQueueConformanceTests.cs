@@ -38,6 +38,31 @@ public abstract class WorkQueueConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetStatisticsAsync_EmptyQueue_NoDepthAndNoAge()
+    {
+        (await Queue.GetStatisticsAsync()).Should().Be(new QueueStatistics(0, null));
+    }
+
+    [Fact]
+    public async Task GetStatisticsAsync_SomeMessagesTaken_CountsEveryMessageAndAgesOnlyVisibleOnes()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await Queue.PutAsync($$"""{"documentId":"d{{i}}","partitionKey":"p"}""");
+        }
+
+        await Queue.GetAsync(LongVisibility);
+        var oneTaken = await Queue.GetStatisticsAsync();
+        await Queue.GetAsync(LongVisibility);
+        await Queue.GetAsync(LongVisibility);
+        var allTaken = await Queue.GetStatisticsAsync();
+
+        oneTaken.Depth.Should().Be(3);
+        oneTaken.OldestMessageAge.Should().NotBeNull().And.BeGreaterThanOrEqualTo(TimeSpan.Zero).And.BeLessThan(TimeSpan.FromMinutes(5));
+        allTaken.Should().Be(new QueueStatistics(3, null), "hidden messages count in the depth, but none waits to be taken");
+    }
+
+    [Fact]
     public async Task GetAsync_EmptyQueue_ReturnsNull()
     {
         (await Queue.GetAsync(LongVisibility)).Should().BeNull();

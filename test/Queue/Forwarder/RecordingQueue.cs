@@ -27,4 +27,6 @@ internal sealed class RecordingQueue(IWorkQueue inner) : IWorkQueue
         inner.UpdateVisibilityAsync(messageId, popReceipt, visibilityTimeout, cancellationToken);
 
     public Task DeleteAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default) => inner.DeleteAsync(messageId, popReceipt, cancellationToken);
+
+    public Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => inner.GetStatisticsAsync(cancellationToken);
 }
