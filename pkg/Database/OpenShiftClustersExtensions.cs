@@ -26,13 +26,15 @@ public static class OpenShiftClustersExtensions
     /// <summary>
     /// Takes (or renews) the document's lease for <paramref name="owner"/>. Null when the document
     /// is gone or another owner holds an unexpired lease, unless <paramref name="mayTakeOver"/>
-    /// says that holder has lost it.
+    /// says that holder has lost it. The clock is read after the read of the document, so that
+    /// however long that read waited, the lease written runs for the whole <paramref name="duration"/>.
     /// </summary>
-    public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, DateTimeOffset now, TimeSpan duration, Func<string, bool>? mayTakeOver = null, CancellationToken cancellationToken = default) =>
+    public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver = null, CancellationToken cancellationToken = default) =>
         Retry.OnPreconditionFailedAsync<OpenShiftClusterDocument?>(
             async ct =>
             {
                 var doc = await clusters.GetAsync(key, ct).ConfigureAwait(false);
+                var now = time.GetUtcNow();
                 if (doc is null
                     || (doc.LeaseOwner is not null && doc.LeaseOwner != owner && doc.LeaseExpires > now && mayTakeOver?.Invoke(doc.LeaseOwner) != true))
                 {

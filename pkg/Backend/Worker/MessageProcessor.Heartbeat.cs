@@ -17,6 +17,7 @@ internal sealed partial class MessageProcessor
                 // receipt, and only that receipt can delete the message once the work is done.
                 state.PopReceipt = await queue.UpdateVisibilityAsync(messageId, state.PopReceipt, Options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
                 var doc = await clusters.PatchWithLeaseAsync(key, owner, time.GetUtcNow(), d => d.LeaseExpires = time.GetUtcNow() + Options.LeaseDuration, work.Token).ConfigureAwait(false);
+                state.LeaseHeldUntil(doc.LeaseExpires!.Value);
                 state.Observe(doc.AsyncOperationId);
             }
         }

@@ -28,6 +28,13 @@ internal sealed partial class MessageProcessor(
     private BackendOptions Options => options.Value;
 
     /// <summary>
+    /// How long before its unrenewed lease runs out a worker stops: time for the work to notice and
+    /// stop before another worker may take the document (on one clock; across machines, more than
+    /// their clocks differ).
+    /// </summary>
+    private TimeSpan LeaseMargin => Options.LeaseDuration / 4;
+
+    /// <summary>
     /// Processes <paramref name="message"/>. <paramref name="stoppingToken"/> stops the work at once;
     /// <paramref name="draining"/> stops it at the next checkpoint (the end of the running phase).
     /// Either way the document is handed back for another worker.
@@ -88,8 +95,9 @@ internal sealed partial class MessageProcessor(
             BackendTelemetry.LeaseTakeovers.Add(1);
         }
 
-        var state = new WorkState(message.PopReceipt, draining);
-        using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var state = new WorkState(message.PopReceipt, time, LeaseMargin, draining);
+        state.LeaseHeldUntil(leased.LeaseExpires!.Value);
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, state.LeaseDeadline);
         var heartbeat = HeartbeatAsync(message.MessageId, key, owner, state, work);
         var completed = false;
         try
@@ -115,7 +123,12 @@ internal sealed partial class MessageProcessor(
         }
         catch (Exception e) when (work.IsCancellationRequested || e is LeaseLostException)
         {
-            LogStopped(logger, key, owner, e.Message);
+            if (state.LeaseRanOut)
+            {
+                BackendTelemetry.HeartbeatsLost.Add(1);
+            }
+
+            LogStopped(logger, key, owner, state.LeaseRanOut ? "the lease was not renewed in time" : e.Message);
         }
         catch (Exception e)
         {
@@ -145,7 +158,7 @@ internal sealed partial class MessageProcessor(
         clusters.TryLeaseAsync(
             key,
             owner,
-            time.GetUtcNow(),
+            time,
             Options.LeaseDuration,
             mayTakeOver: holder => holder.EndsWith("/" + messageId, StringComparison.Ordinal),
             cancellationToken);

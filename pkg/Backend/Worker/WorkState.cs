@@ -2,18 +2,30 @@ namespace Rp.Backend.Worker;
 
 /// <summary>
 /// What a worker and its heartbeat share about one message: the current pop receipt, the operation
-/// being driven, the means to stop that operation when the document moves on, and whether the
-/// process is draining (then the work stops at its next checkpoint).
+/// being driven, the means to stop that operation when the document moves on, whether the process
+/// is draining (then the work stops at its next checkpoint), and the deadline by which the lease
+/// must have been renewed for the work to go on.
 /// </summary>
-internal sealed class WorkState(string popReceipt, CancellationToken draining = default)
+internal sealed class WorkState(string popReceipt, TimeProvider time, TimeSpan leaseMargin, CancellationToken draining = default) : IDisposable
 {
     private readonly Lock gate = new();
+    private readonly CancellationTokenSource leaseDeadline = new(Timeout.InfiniteTimeSpan, time);
     private string popReceipt = popReceipt;
     private string? operationId;
     private CancellationTokenSource? operation;
 
     /// <summary>Canceled when the process stops: the work ends at its next checkpoint and hands the document back.</summary>
     public CancellationToken Draining => draining;
+
+    /// <summary>
+    /// Canceled <c>leaseMargin</c> before the last lease this worker stored runs out unrenewed.
+    /// Fencing keeps a late worker's writes out, but not its other work: once the lease runs out
+    /// another worker may take the document, so this one stops first, whatever its heartbeat is
+    /// still waiting for.
+    /// </summary>
+    public CancellationToken LeaseDeadline => leaseDeadline.Token;
+
+    public bool LeaseRanOut => leaseDeadline.IsCancellationRequested;
 
     public string PopReceipt
     {
@@ -45,6 +57,20 @@ internal sealed class WorkState(string popReceipt, CancellationToken draining = 
         }
     }
 
+    /// <summary>The lease is stored until <paramref name="expires"/>: the work may go on until the margin before it.</summary>
+    public void LeaseHeldUntil(DateTimeOffset expires)
+    {
+        var left = expires - leaseMargin - time.GetUtcNow();
+        if (left > TimeSpan.Zero)
+        {
+            leaseDeadline.CancelAfter(left);
+        }
+        else
+        {
+            leaseDeadline.Cancel();
+        }
+    }
+
     public bool IsSuperseded
     {
         get { lock (gate) { return operation?.IsCancellationRequested == true; } }
@@ -57,6 +83,15 @@ internal sealed class WorkState(string popReceipt, CancellationToken draining = 
             operation?.Dispose();
             operation = null;
             operationId = null;
+        }
+    }
+
+    public void Dispose()
+    {
+        leaseDeadline.Dispose();
+        lock (gate)
+        {
+            operation?.Dispose();
         }
     }
 }

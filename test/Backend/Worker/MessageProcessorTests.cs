@@ -71,6 +71,101 @@ public sealed class MessageProcessorTests : IAsyncLifetime
         queue.Deleted.Should().BeTrue("the message of finished work is deleted, with the pop receipt of the last renewal");
     }
 
+    // Fencing keeps a worker whose lease ran out from writing, but not from working on: when its
+    // heartbeat cannot renew the lease in time (a queue that does not answer, a starved process),
+    // it must stop before another worker may take the document.
+    [Fact]
+    public async Task ProcessAsync_HeartbeatCannotRenewTheLease_StopsTheWorkBeforeTheLeaseRunsOut()
+    {
+        var time = new Installer.ManualTimeProvider(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clusters = services.GetRequiredService<IOpenShiftClusters>();
+        var document = await clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()));
+        var queue = new UnansweredRenewalQueue(services.GetRequiredService<IWorkQueue>());
+        await queue.PutAsync(new WorkItem { DocumentId = document.Id, PartitionKey = document.PartitionKey }.Serialize());
+        var message = await queue.GetAsync(TimeSpan.FromMinutes(1));
+        var installer = new InstallerUntilCanceled(time);
+        var options = new BackendOptions { HeartbeatInterval = TimeSpan.FromSeconds(10), LeaseDuration = TimeSpan.FromMinutes(1) };
+        var processor = new MessageProcessor(clusters, services.GetRequiredService<IAsyncOperations>(), queue, installer, time, Options.Create(options), NullLogger<MessageProcessor>.Instance);
+
+        var processing = processor.ProcessAsync(message!, "worker", CancellationToken.None);
+        await installer.Started.WaitAsync(TimeSpan.FromSeconds(30));
+        var leaseExpires = (await clusters.GetAsync(document.Key))!.LeaseExpires!.Value;
+        time.Advance(options.HeartbeatInterval);
+        await queue.RenewalAsked.WaitAsync(TimeSpan.FromSeconds(30));
+        while (!installer.Canceled.IsCompleted && time.GetUtcNow() < leaseExpires + options.LeaseDuration)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Yield();
+        }
+
+        var stoppedAt = await installer.Canceled.WaitAsync(TimeSpan.FromSeconds(30));
+        queue.Answer();
+        await processing.WaitAsync(TimeSpan.FromSeconds(30));
+
+        stoppedAt.Should().BeBefore(leaseExpires, "another worker may take the document once its lease runs out");
+        (await clusters.GetAsync(document.Key))!.LeaseExpires.Should().Be(leaseExpires, "the heartbeat never renewed it");
+        queue.Deleted.Should().BeFalse("the work did not finish: the message comes back");
+    }
+
+    private sealed class InstallerUntilCanceled(TimeProvider time) : IClusterInstaller
+    {
+        private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<DateTimeOffset> canceled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Started => started.Task;
+
+        /// <summary>The clock's time when the phase saw its cancellation.</summary>
+        public Task<DateTimeOffset> Canceled => canceled.Task;
+
+        public IReadOnlyList<string> PhasesFor(ProvisioningState state) => ["only"];
+
+        public async Task RunPhaseAsync(string phase, OpenShiftCluster cluster, CancellationToken cancellationToken = default)
+        {
+            started.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+            finally
+            {
+                canceled.TrySetResult(time.GetUtcNow());
+            }
+        }
+    }
+
+    private sealed class UnansweredRenewalQueue(IWorkQueue inner) : IWorkQueue
+    {
+        private readonly TaskCompletionSource asked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task RenewalAsked => asked.Task;
+
+        public bool Deleted { get; private set; }
+
+        public void Answer() => answer.TrySetResult();
+
+        public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) => inner.CreateIfNotExistsAsync(cancellationToken);
+
+        public Task PutAsync(string body, CancellationToken cancellationToken = default) => inner.PutAsync(body, cancellationToken);
+
+        public Task<QueueMessage?> GetAsync(TimeSpan visibilityTimeout, CancellationToken cancellationToken = default) => inner.GetAsync(visibilityTimeout, cancellationToken);
+
+        public async Task<string> UpdateVisibilityAsync(string messageId, string popReceipt, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
+        {
+            asked.TrySetResult();
+            await answer.Task;
+            throw new MessageLostException("the queue answered too late");
+        }
+
+        public async Task DeleteAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default)
+        {
+            await inner.DeleteAsync(messageId, popReceipt, cancellationToken);
+            Deleted = true;
+        }
+
+        public Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => inner.GetStatisticsAsync(cancellationToken);
+    }
+
     private sealed class InstallerWaitingFor(Task done) : IClusterInstaller
     {
         public IReadOnlyList<string> PhasesFor(ProvisioningState state) => ["only"];

@@ -412,7 +412,7 @@ public abstract class OpenShiftClustersConformanceTests : DatabaseConformanceTes
         doc.LeaseExpires = holder is null ? null : Now + remaining;
         var created = await Clusters.CreateAsync(doc);
 
-        var leased = await Clusters.TryLeaseAsync(created.Key, "me", Now, TimeSpan.FromMinutes(5));
+        var leased = await Clusters.TryLeaseAsync(created.Key, "me", new ManualTimeProvider(Now), TimeSpan.FromMinutes(5));
         var read = await Clusters.GetAsync(created.Key);
 
         if (taken)
@@ -440,7 +440,7 @@ public abstract class OpenShiftClustersConformanceTests : DatabaseConformanceTes
         var created = await Clusters.CreateAsync(doc);
         string? asked = null;
 
-        var leased = await Clusters.TryLeaseAsync(created.Key, "me", Now, TimeSpan.FromMinutes(5), holder =>
+        var leased = await Clusters.TryLeaseAsync(created.Key, "me", new ManualTimeProvider(Now), TimeSpan.FromMinutes(5), holder =>
         {
             asked = holder;
             return mayTakeOver;
@@ -454,7 +454,7 @@ public abstract class OpenShiftClustersConformanceTests : DatabaseConformanceTes
     [Fact]
     public async Task TryLeaseAsync_Missing_ReturnsNull()
     {
-        var leased = await Clusters.TryLeaseAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()).Key, "me", Now, TimeSpan.FromMinutes(5));
+        var leased = await Clusters.TryLeaseAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()).Key, "me", new ManualTimeProvider(Now), TimeSpan.FromMinutes(5));
 
         leased.Should().BeNull();
     }
@@ -463,7 +463,7 @@ public abstract class OpenShiftClustersConformanceTests : DatabaseConformanceTes
     public async Task PatchWithLeaseAsync_LeaseHeld_AppliesChange()
     {
         var created = await Clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()));
-        await Clusters.TryLeaseAsync(created.Key, "me", Now, TimeSpan.FromMinutes(5));
+        await Clusters.TryLeaseAsync(created.Key, "me", new ManualTimeProvider(Now), TimeSpan.FromMinutes(5));
 
         var patched = await Clusters.PatchWithLeaseAsync(created.Key, "me", Now.AddMinutes(1), d => d.OpenShiftCluster.Properties.ProvisioningState = ProvisioningState.Succeeded);
 
@@ -502,7 +502,7 @@ public abstract class OpenShiftClustersConformanceTests : DatabaseConformanceTes
     public async Task DeleteWithLeaseAsync_LeaseHeld_DeletesDocument()
     {
         var created = await Clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()));
-        await Clusters.TryLeaseAsync(created.Key, "me", Now, TimeSpan.FromMinutes(5));
+        await Clusters.TryLeaseAsync(created.Key, "me", new ManualTimeProvider(Now), TimeSpan.FromMinutes(5));
 
         var deleted = await Clusters.DeleteWithLeaseAsync(created.Key, "me", Now, _ => { });
 
@@ -514,7 +514,7 @@ public abstract class OpenShiftClustersConformanceTests : DatabaseConformanceTes
     public async Task DeleteWithLeaseAsync_LeaseTakenByOther_ThrowsLeaseLostAndKeepsDocument()
     {
         var created = await Clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()));
-        await Clusters.TryLeaseAsync(created.Key, "other", Now, TimeSpan.FromMinutes(5));
+        await Clusters.TryLeaseAsync(created.Key, "other", new ManualTimeProvider(Now), TimeSpan.FromMinutes(5));
 
         var act = () => Clusters.DeleteWithLeaseAsync(created.Key, "me", Now, _ => { });
 
