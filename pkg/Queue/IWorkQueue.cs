@@ -21,4 +21,10 @@ public interface IWorkQueue
     Task<string> UpdateVisibilityAsync(string messageId, string popReceipt, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default);
 
     Task DeleteAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The queue's depth, its oldest message and how many messages were delivered at least
+    /// <paramref name="maxDequeueCount"/> times (see <see cref="QueueStatus"/>). Changes nothing.
+    /// </summary>
+    Task<QueueStatus> GetStatusAsync(int maxDequeueCount, CancellationToken cancellationToken = default);
 }

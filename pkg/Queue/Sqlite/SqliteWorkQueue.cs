@@ -23,12 +23,21 @@ internal sealed class SqliteWorkQueue : IWorkQueue, IDisposable
             body TEXT NOT NULL,
             visibleOn INTEGER NOT NULL,
             dequeueCount INTEGER NOT NULL,
-            popReceipt TEXT
+            popReceipt TEXT,
+            insertedOn INTEGER
         );
         CREATE INDEX IF NOT EXISTS MessagesVisible ON Messages (queue, visibleOn);
         """;
 
-    private const string PutSql = "INSERT INTO Messages (queue, id, body, visibleOn, dequeueCount) VALUES (@queue, @id, @body, @now, 0)";
+    // Files made before the queue status existed lack the column; their messages count from when they were last visible.
+    private const string AddInsertedOnSql = "ALTER TABLE Messages ADD COLUMN insertedOn INTEGER";
+
+    private const string PutSql = "INSERT INTO Messages (queue, id, body, visibleOn, dequeueCount, insertedOn) VALUES (@queue, @id, @body, @now, 0, @now)";
+
+    private const string StatusSql = """
+        SELECT COUNT(*), MIN(COALESCE(insertedOn, visibleOn)), COALESCE(SUM(dequeueCount >= @maxDequeueCount), 0)
+        FROM Messages WHERE queue = @queue
+        """;
 
     // Oldest visible first: a message that reappeared goes ahead of those put after it became due.
     private const string GetSql = """
@@ -53,7 +62,7 @@ internal sealed class SqliteWorkQueue : IWorkQueue, IDisposable
         ArgumentException.ThrowIfNullOrEmpty(queueOptions.Value.Name);
         queue = queueOptions.Value.Name;
         this.timeProvider = timeProvider;
-        file = new SqliteFile(Path.Combine(rpOptions.Value.DataDir, FileName), Schema);
+        file = new SqliteFile(Path.Combine(rpOptions.Value.DataDir, FileName), Schema, AddInsertedOnSql);
     }
 
     public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) =>
@@ -148,6 +157,31 @@ internal sealed class SqliteWorkQueue : IWorkQueue, IDisposable
             throw Lost(messageId);
         }
     }
+
+    public Task<QueueStatus> GetStatusAsync(int maxDequeueCount, CancellationToken cancellationToken = default) =>
+        file.ReadAsync(
+            async (connection, ct) =>
+            {
+                var command = connection.CreateCommand();
+                await using (command.ConfigureAwait(false))
+                {
+                    command.CommandText = StatusSql;
+                    command.Parameters.AddWithValue("@queue", queue);
+                    command.Parameters.AddWithValue("@maxDequeueCount", maxDequeueCount);
+                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        await reader.ReadAsync(ct).ConfigureAwait(false);
+                        var depth = reader.GetInt64(0);
+                        return new QueueStatus(
+                            depth,
+                            reader.IsDBNull(1) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                            reader.GetInt32(2),
+                            (int)depth);
+                    }
+                }
+            },
+            cancellationToken);
 
     public void Dispose() => file.Dispose();
 

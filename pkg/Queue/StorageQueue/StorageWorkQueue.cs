@@ -20,6 +20,9 @@ public sealed class StorageWorkQueue : IWorkQueue
     private const string StorageScope = "https://storage.azure.com/.default";
     private const int MaxVisibilityTimeoutSeconds = 7 * 24 * 60 * 60;
 
+    // The most messages the service lets a client peek at in one call.
+    private const int MaxPeekedMessages = 32;
+
     private readonly Uri queueUri;
     private readonly HttpPipeline pipeline;
 
@@ -101,7 +104,7 @@ public sealed class StorageWorkQueue : IWorkQueue
             Text(element, "PopReceipt"),
             DecodeBody(text),
             int.Parse(Text(element, "DequeueCount"), CultureInfo.InvariantCulture),
-            DateTimeOffset.Parse(Text(element, "TimeNextVisible"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+            Time(element, "TimeNextVisible"));
     }
 
     public async Task<string> UpdateVisibilityAsync(string messageId, string popReceipt, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
@@ -129,6 +132,40 @@ public sealed class StorageWorkQueue : IWorkQueue
         {
             throw Failed(message.Response);
         }
+    }
+
+    /// <summary>
+    /// The depth is the service's approximate message count; the oldest message and those past the
+    /// dequeue limit come from the first visible messages, as many as one peek returns.
+    /// </summary>
+    public async Task<QueueStatus> GetStatusAsync(int maxDequeueCount, CancellationToken cancellationToken = default)
+    {
+        using var properties = CreateMessage(RequestMethod.Get, path: null);
+        properties.Request.Uri.AppendQuery("comp", "metadata");
+        await pipeline.SendAsync(properties, cancellationToken).ConfigureAwait(false);
+        if (properties.Response.Status != 200 || !properties.Response.Headers.TryGetValue("x-ms-approximate-messages-count", out var count))
+        {
+            throw Failed(properties.Response);
+        }
+
+        using var peek = CreateMessage(RequestMethod.Get, "/messages");
+        peek.Request.Uri.AppendQuery("peekonly", "true");
+        peek.Request.Uri.AppendQuery("numofmessages", MaxPeekedMessages.ToString(CultureInfo.InvariantCulture));
+        await pipeline.SendAsync(peek, cancellationToken).ConfigureAwait(false);
+        if (peek.Response.Status != 200)
+        {
+            throw Failed(peek.Response);
+        }
+
+        var list = await XDocument.LoadAsync(peek.Response.ContentStream!, LoadOptions.None, cancellationToken).ConfigureAwait(false);
+        var messages = list.Root?.Elements("QueueMessage")
+            .Select(m => (InsertedOn: Time(m, "InsertionTime"), DequeueCount: int.Parse(Text(m, "DequeueCount"), CultureInfo.InvariantCulture)))
+            .ToList() ?? [];
+        return new QueueStatus(
+            long.Parse(count, CultureInfo.InvariantCulture),
+            messages.Count == 0 ? null : messages.Min(m => m.InsertedOn),
+            messages.Count(m => m.DequeueCount >= maxDequeueCount),
+            messages.Count);
     }
 
     /// <summary>The queue named by the options, authorized by the connection string if there is one, else by <paramref name="credential"/>.</summary>
@@ -161,6 +198,9 @@ public sealed class StorageWorkQueue : IWorkQueue
 
     private static string Text(XElement message, string name) =>
         message.Element(name)?.Value ?? throw new FormatException($"The queue service's message has no {name}.");
+
+    private static DateTimeOffset Time(XElement message, string name) =>
+        DateTimeOffset.Parse(Text(message, name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     private static string DecodeBody(string text)
     {

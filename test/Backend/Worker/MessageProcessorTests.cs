@@ -88,6 +88,8 @@ public sealed class MessageProcessorTests : IAsyncLifetime
 
         public Task<QueueMessage?> GetAsync(TimeSpan visibilityTimeout, CancellationToken cancellationToken = default) => inner.GetAsync(visibilityTimeout, cancellationToken);
 
+        public Task<QueueStatus> GetStatusAsync(int maxDequeueCount, CancellationToken cancellationToken = default) => inner.GetStatusAsync(maxDequeueCount, cancellationToken);
+
         public async Task<string> UpdateVisibilityAsync(string messageId, string popReceipt, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
         {
             var receipt = await inner.UpdateVisibilityAsync(messageId, popReceipt, visibilityTimeout, CancellationToken.None);

@@ -178,6 +178,59 @@ public abstract class WorkQueueConformanceTests : IAsyncLifetime
         (await Queue.GetAsync(LongVisibility)).Should().BeNull();
     }
 
+    [Fact]
+    public async Task GetStatusAsync_EmptyQueue_ReportsNothing()
+    {
+        var status = await Queue.GetStatusAsync(maxDequeueCount: 5);
+
+        status.Should().Be(new QueueStatus(0, null, 0, 0));
+    }
+
+    [Fact]
+    public async Task GetStatusAsync_MessagesPutOverTime_ReportsDepthAndTheOldestStillQueued()
+    {
+        await Queue.PutAsync("first");
+        var first = await Queue.GetStatusAsync(maxDequeueCount: 5);
+        await WaitForVisibilityTimeoutAsync(ShortVisibility);
+        await Queue.PutAsync("second");
+
+        var both = await Queue.GetStatusAsync(maxDequeueCount: 5);
+        var taken = await Queue.GetAsync(LongVisibility);
+        await Queue.DeleteAsync(taken!.MessageId, taken.PopReceipt);
+        var afterDelete = await Queue.GetStatusAsync(maxDequeueCount: 5);
+
+        first.Depth.Should().Be(1);
+        first.OldestInsertedOn.Should().NotBeNull();
+        both.Depth.Should().Be(2);
+        both.Examined.Should().Be(2);
+        both.OldestInsertedOn.Should().Be(first.OldestInsertedOn, "the first message is still the oldest");
+        taken.Body.Should().Be("first");
+        afterDelete.Depth.Should().Be(1);
+        afterDelete.OldestInsertedOn.Should().BeAfter(first.OldestInsertedOn!.Value, "the second message was put at least a visibility timeout later");
+    }
+
+    [Theory]
+    [InlineData("below the limit", 3, 0)]
+    [InlineData("at the limit", 2, 1)]
+    [InlineData("past the limit", 1, 1)]
+    public async Task GetStatusAsync_MessageDeliveredTwice_CountsItAgainstTheDequeueLimit(string name, int maxDequeueCount, int past)
+    {
+        await Queue.PutAsync("poison");
+        var poison = await Queue.GetAsync(ShortVisibility);
+        await WaitForVisibilityTimeoutAsync(ShortVisibility);
+        var again = await Queue.GetAsync(ShortVisibility);
+        await Queue.PutAsync("fresh");
+        await WaitForVisibilityTimeoutAsync(ShortVisibility);
+
+        var status = await Queue.GetStatusAsync(maxDequeueCount);
+
+        again!.MessageId.Should().Be(poison!.MessageId);
+        again.DequeueCount.Should().Be(2);
+        status.Depth.Should().Be(2, name);
+        status.Examined.Should().Be(2, name);
+        status.PastDequeueLimit.Should().Be(past, name);
+    }
+
     protected abstract Task<IWorkQueueUnderTest> CreateQueueAsync();
 
     /// <summary>Lets at least <paramref name="visibilityTimeout"/> pass on the queue's clock.</summary>

@@ -27,4 +27,6 @@ internal sealed class RecordingQueue(IWorkQueue inner) : IWorkQueue
         inner.UpdateVisibilityAsync(messageId, popReceipt, visibilityTimeout, cancellationToken);
 
     public Task DeleteAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default) => inner.DeleteAsync(messageId, popReceipt, cancellationToken);
+
+    public Task<QueueStatus> GetStatusAsync(int maxDequeueCount, CancellationToken cancellationToken = default) => inner.GetStatusAsync(maxDequeueCount, cancellationToken);
 }
