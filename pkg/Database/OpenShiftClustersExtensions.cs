@@ -26,9 +26,10 @@ public static class OpenShiftClustersExtensions
     /// <summary>
     /// Takes (or renews) the document's lease for <paramref name="owner"/>. Null when the document
     /// is gone or another owner holds an unexpired lease, unless <paramref name="mayTakeOver"/>
-    /// says that holder has lost it.
+    /// says that holder has lost it. <paramref name="whileLeasing"/> may change the document in
+    /// the same write.
     /// </summary>
-    public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, DateTimeOffset now, TimeSpan duration, Func<string, bool>? mayTakeOver = null, CancellationToken cancellationToken = default) =>
+    public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, DateTimeOffset now, TimeSpan duration, Func<string, bool>? mayTakeOver = null, Action<OpenShiftClusterDocument>? whileLeasing = null, CancellationToken cancellationToken = default) =>
         Retry.OnPreconditionFailedAsync<OpenShiftClusterDocument?>(
             async ct =>
             {
@@ -41,6 +42,7 @@ public static class OpenShiftClustersExtensions
 
                 doc.LeaseOwner = owner;
                 doc.LeaseExpires = now + duration;
+                whileLeasing?.Invoke(doc);
                 return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
             },
             cancellationToken);
