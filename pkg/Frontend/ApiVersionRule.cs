@@ -13,4 +13,7 @@ internal enum ApiVersionRule
 
     /// <summary>ARM's subscription lifecycle notification: <c>2.0</c>.</summary>
     SubscriptionNotification,
+
+    /// <summary>The admin API: <c>admin</c>.</summary>
+    Admin,
 }

@@ -2,18 +2,19 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Rp.Frontend.Admin;
 using Rp.Frontend.Handlers;
 
 namespace Rp.Frontend;
 
-/// <summary>Every route of the RP, in one place.</summary>
+/// <summary>Every route ARM calls, in one place; the admin API's are in <see cref="AdminRoutes"/>.</summary>
 public static class FrontendRoutes
 {
-    private const string Provider = "providers/RedHat.OpenShift";
-    private const string Subscription = "/subscriptions/{subscriptionId}";
+    internal const string Provider = "providers/RedHat.OpenShift";
+    internal const string Subscription = "/subscriptions/{subscriptionId}";
     private const string ResourceGroup = Subscription + "/resourceGroups/{resourceGroupName}";
     private const string Clusters = ResourceGroup + "/" + Provider + "/OpenShiftClusters";
-    private const string Cluster = Clusters + "/{resourceName}";
+    internal const string Cluster = Clusters + "/{resourceName}";
     private const string Locations = Subscription + "/" + Provider + "/locations/{location}";
 
     public static IEndpointRouteBuilder MapRpFrontend(this IEndpointRouteBuilder routes)
@@ -31,11 +32,17 @@ public static class FrontendRoutes
         Map<AsyncOperationResultGet>(routes, "GET", Locations + "/operationResults/{operationId}", ApiVersionRule.Cluster, SubscriptionAccess.None, h => h.HandleAsync);
         Map<OperationsList>(routes, "GET", "/" + Provider + "/operations", ApiVersionRule.Cluster, SubscriptionAccess.None, h => h.HandleAsync);
         Map<SubscriptionPut>(routes, "PUT", Subscription, ApiVersionRule.SubscriptionNotification, SubscriptionAccess.None, h => h.HandleAsync);
+        AdminRoutes.Map(routes);
         return routes;
     }
 
-    private static void Map<THandler>(IEndpointRouteBuilder routes, string method, string pattern, ApiVersionRule versions, SubscriptionAccess access, Func<THandler, RequestDelegate> handler)
+    /// <summary>Maps a route to its handler (a singleton) with the policy the middleware reads.</summary>
+    internal static void Map<THandler>(IEndpointRouteBuilder routes, string method, string pattern, EndpointPolicy policy, Func<THandler, RequestDelegate> handler)
         where THandler : notnull =>
         routes.MapMethods(pattern, [method], (RequestDelegate)(context => handler(context.RequestServices.GetRequiredService<THandler>())(context)))
-            .WithMetadata(new EndpointPolicy(versions, access));
+            .WithMetadata(policy);
+
+    private static void Map<THandler>(IEndpointRouteBuilder routes, string method, string pattern, ApiVersionRule versions, SubscriptionAccess access, Func<THandler, RequestDelegate> handler)
+        where THandler : notnull =>
+        Map(routes, method, pattern, new EndpointPolicy(versions, access), handler);
 }

@@ -8,6 +8,8 @@ internal sealed class ApiVersionMiddleware(RequestDelegate next, ApiVersions ver
 {
     public const string SubscriptionNotificationVersion = "2.0";
 
+    public const string AdminVersion = "admin";
+
     public Task InvokeAsync(HttpContext context)
     {
         var policy = context.GetEndpoint()?.Metadata.GetMetadata<EndpointPolicy>();
@@ -22,14 +24,15 @@ internal sealed class ApiVersionMiddleware(RequestDelegate next, ApiVersions ver
             throw CloudError.BadRequest(CloudErrorCodes.MissingApiVersionParameter, "The api-version query parameter (?api-version=) is required for all requests.");
         }
 
-        if (policy.ApiVersions == ApiVersionRule.SubscriptionNotification)
+        var only = policy.ApiVersions switch
         {
-            if (requested != SubscriptionNotificationVersion)
-            {
-                throw Invalid(requested, [SubscriptionNotificationVersion]);
-            }
-
-            return next(context);
+            ApiVersionRule.SubscriptionNotification => SubscriptionNotificationVersion,
+            ApiVersionRule.Admin => AdminVersion,
+            _ => null,
+        };
+        if (only is not null)
+        {
+            return requested == only ? next(context) : throw Invalid(requested, [only]);
         }
 
         var supported = versions.Values.Where(v => policy.ApiVersions switch

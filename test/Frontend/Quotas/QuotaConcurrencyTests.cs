@@ -1,0 +1,53 @@
+using System.Net;
+using FluentAssertions;
+using Newtonsoft.Json.Linq;
+using Rp.Database.Tests.Emulators;
+using Rp.Frontend.Tests.Harness;
+using Xunit;
+
+namespace Rp.Frontend.Tests.Quotas;
+
+/// <summary>
+/// Concurrent creates in one subscription cannot overshoot its quota together: each one's check and
+/// reservation is one ETag-guarded write of the subscription document. On both databases.
+/// </summary>
+public sealed class QuotaConcurrencyTests(EmulatorsFixture emulators) : IClassFixture<EmulatorsFixture>
+{
+    private const int Creates = 12;
+
+    public static TheoryData<string> Databases => new() { "Sqlite", "Cosmos" };
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Put_ConcurrentCreatesInOneSubscription_ExactlyTheLimitIsCreated(string database)
+    {
+        await using var factory = new QuotaFactory(Settings(database));
+        using var arm = factory.CreateArmClient();
+        var first = ClusterRef.New();
+        var body = ApiVersionCases.Of("2020-04-30").CreateBody();
+        (await arm.PutSubscriptionAsync(first.SubscriptionId, "Registered")).ShouldHaveStatus(HttpStatusCode.Created);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, Creates).Select(i => Task.Run(() => arm.PutAsync(first.InGroup("rg", $"c{i:00}").Url("2020-04-30"), body))));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).Should().Be(QuotaFactory.MaxClusters, database);
+        responses.Where(r => r.StatusCode != HttpStatusCode.Created).Should().HaveCount(Creates - QuotaFactory.MaxClusters)
+            .And.OnlyContain(r => r.StatusCode == HttpStatusCode.Conflict && (string?)r.Body["error"]!["code"] == "ResourceQuotaExceeded", database);
+        var listed = await arm.GetAsync($"{first.SubscriptionList}?api-version=2020-04-30");
+        ((JArray)listed.Body["value"]!).Should().HaveCount(QuotaFactory.MaxClusters, $"{database}: no create overshot the limit");
+    }
+
+    private Dictionary<string, string> Settings(string database) => database switch
+    {
+        "Sqlite" => [],
+        "Cosmos" => new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "Cosmos",
+            ["Cosmos:Endpoint"] = emulators.CosmosEndpoint,
+            ["Cosmos:Key"] = emulators.CosmosKey,
+            ["Cosmos:DatabaseName"] = "quota-" + Guid.NewGuid().ToString("N"),
+            ["Cosmos:CreateIfNotExists"] = "true",
+            ["Cosmos:AcceptAnyServerCertificate"] = "true",
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(database), database, null),
+    };
+}
