@@ -9,6 +9,7 @@ using Rp.Database.Documents;
 using Rp.Database.Tests;
 using Rp.Database.Tests.Emulators;
 using Rp.Frontend.Quotas;
+using Rp.Frontend.Tests.Harness;
 using Xunit;
 
 namespace Rp.Frontend.Tests.Quotas;
@@ -63,16 +64,7 @@ public sealed class QuotaReservationRaceTests(EmulatorsFixture emulators) : ICla
     private ServiceProvider Services(string database)
     {
         var settings = database == "Cosmos"
-            ? new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = "Cosmos",
-                ["Cosmos:Endpoint"] = emulators.CosmosEndpoint,
-                ["Cosmos:Key"] = emulators.CosmosKey,
-                ["Cosmos:DatabaseName"] = "race-" + Guid.NewGuid().ToString("N"),
-                ["Cosmos:CreateIfNotExists"] = "true",
-                ["Cosmos:AcceptAnyServerCertificate"] = "true",
-                ["Encryption:Keys:0"] = Convert.ToBase64String(new byte[32]),
-            }
+            ? new Dictionary<string, string?>(EmulatorSettings.Cosmos(emulators, "race-")!) { ["Encryption:Keys:0"] = Convert.ToBase64String(new byte[32]) }
             : new Dictionary<string, string?> { ["Rp:DataDir"] = directory.Path };
         var services = new ServiceCollection().AddLogging();
         services.AddRpDatabase(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
