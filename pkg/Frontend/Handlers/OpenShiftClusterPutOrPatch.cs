@@ -36,99 +36,86 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
         var correlation = context.Correlation();
         var tagsOnly = isPatch && body.Properties().All(p => p.Name == "tags");
         AsyncOperationDocument? operation = null;
-        QuotaReservation? reservation = null;
         var created = false;
+        await using var reservation = quota.NewReservation(id);
 
-        OpenShiftClusterDocument document;
-        try
-        {
-            document = await Retry.OnPreconditionFailedAsync(
-                async ct =>
-                {
-                    var existing = await clusters.GetAsync(id.Key, ct).ConfigureAwait(false);
-                    if (existing is null && isPatch)
-                    {
-                        throw ArmResponses.NotFound(id);
-                    }
-
-                    Preconditions.Check(context.Request, existing);
-                    if (existing is not null && !existing.OpenShiftCluster.Properties.ProvisioningState.IsTerminal())
-                    {
-                        // ARM retries a PUT whose answer it did not get: the same PUT during the
-                        // operation it started is answered as it was the first time.
-                        if (!isPatch && await RunningOperationOfSamePutAsync(version, body, existing, ct).ConfigureAwait(false) is { } running)
-                        {
-                            operation = running;
-                            created = running.InitialProvisioningState == ProvisioningState.Creating;
-                            return existing;
-                        }
-
-                        throw new CloudError(409, CloudErrorCodes.AnotherOperationInProgress, $"Cannot {context.Request.Method} the resource while it is {existing.OpenShiftCluster.Properties.ProvisioningState}: another operation is in progress.");
-                    }
-
-                    created = existing is null;
-                    if (created)
-                    {
-                        ResourceNames.Validate(id);
-                    }
-
-                    // The footprint before the request's changes are applied (they are applied in place).
-                    var before = existing is null ? null : ClusterFootprint.Of(existing.OpenShiftCluster);
-                    var doc = existing ?? NewDocument(id);
-                    var cluster = doc.OpenShiftCluster;
-                    var request = isPatch ? Merge(ClusterRepresentation.Render(version, doc), body) : body;
-                    version.ClusterToInternal(request, created ? null : cluster, cluster);
-                    if (!isPatch)
-                    {
-                        // The casing of the most recent PUT is the one returned.
-                        cluster.Id = id.ToString();
-                        cluster.Name = id.Name;
-                    }
-
-                    ApplySystemData(cluster, systemData, created);
-                    if (tagsOnly)
-                    {
-                        doc.ResourceETag = OpenShiftClusterDocument.NewResourceETag();
-                        return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
-                    }
-
-                    reservation = await quota.ReserveAsync(id, before, ClusterFootprint.Of(cluster), ct).ConfigureAwait(false);
-                    var state = created || (cluster.Properties.ProvisioningState is ProvisioningState.Failed or ProvisioningState.Canceled && cluster.Properties.FailedProvisioningState == ProvisioningState.Creating)
-                        ? ProvisioningState.Creating
-                        : ProvisioningState.Updating;
-                    if (operation is null || operation.InitialProvisioningState != state || operation.OpenShiftClusterKey != id.Key)
-                    {
-                        operation = await operations.CreateAsync(AsyncOperationDocument.Start(id, cluster.Location, state, time.GetUtcNow()), ct).ConfigureAwait(false);
-                    }
-
-                    doc.BeginOperation(operation.Id, state, correlation);
-                    quota.EnsureCurrent(reservation);
-                    if (!created)
-                    {
-                        return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
-                    }
-
-                    try
-                    {
-                        return await clusters.CreateAsync(doc, ct).ConfigureAwait(false);
-                    }
-                    catch (ConflictException e)
-                    {
-                        // A concurrent PUT created it first: start over and answer as a replace would.
-                        throw new PreconditionFailedException("The resource was created concurrently.", e);
-                    }
-                },
-                context.RequestAborted).ConfigureAwait(false);
-        }
-        finally
-        {
-            // Written or failed, the cluster document now speaks for itself: the reservation only
-            // covered the moment before it was written.
-            if (reservation is not null)
+        var document = await Retry.OnPreconditionFailedAsync(
+            async ct =>
             {
-                await quota.ReleaseAsync(id, reservation).ConfigureAwait(false);
-            }
-        }
+                var existing = await clusters.GetAsync(id.Key, ct).ConfigureAwait(false);
+                if (existing is null && isPatch)
+                {
+                    throw ArmResponses.NotFound(id);
+                }
+
+                Preconditions.Check(context.Request, existing);
+                if (existing is not null && !existing.OpenShiftCluster.Properties.ProvisioningState.IsTerminal())
+                {
+                    // ARM retries a PUT whose answer it did not get: the same PUT during the
+                    // operation it started is answered as it was the first time.
+                    if (!isPatch && await RunningOperationOfSamePutAsync(version, body, existing, ct).ConfigureAwait(false) is { } running)
+                    {
+                        operation = running;
+                        created = running.InitialProvisioningState == ProvisioningState.Creating;
+                        return existing;
+                    }
+
+                    throw new CloudError(409, CloudErrorCodes.AnotherOperationInProgress, $"Cannot {context.Request.Method} the resource while it is {existing.OpenShiftCluster.Properties.ProvisioningState}: another operation is in progress.");
+                }
+
+                created = existing is null;
+                if (created)
+                {
+                    ResourceNames.Validate(id);
+                }
+
+                // The footprint before the request's changes are applied (they are applied in place).
+                var before = existing is null ? null : ClusterFootprint.Of(existing.OpenShiftCluster);
+                var doc = existing ?? NewDocument(id);
+                var cluster = doc.OpenShiftCluster;
+                var request = isPatch ? Merge(ClusterRepresentation.Render(version, doc), body) : body;
+                version.ClusterToInternal(request, created ? null : cluster, cluster);
+                if (!isPatch)
+                {
+                    // The casing of the most recent PUT is the one returned.
+                    cluster.Id = id.ToString();
+                    cluster.Name = id.Name;
+                }
+
+                ApplySystemData(cluster, systemData, created);
+                if (tagsOnly)
+                {
+                    doc.ResourceETag = OpenShiftClusterDocument.NewResourceETag();
+                    return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
+                }
+
+                await reservation.ReserveAsync(before, ClusterFootprint.Of(cluster), ct).ConfigureAwait(false);
+                var state = created || (cluster.Properties.ProvisioningState is ProvisioningState.Failed or ProvisioningState.Canceled && cluster.Properties.FailedProvisioningState == ProvisioningState.Creating)
+                    ? ProvisioningState.Creating
+                    : ProvisioningState.Updating;
+                if (operation is null || operation.InitialProvisioningState != state || operation.OpenShiftClusterKey != id.Key)
+                {
+                    operation = await operations.CreateAsync(AsyncOperationDocument.Start(id, cluster.Location, state, time.GetUtcNow()), ct).ConfigureAwait(false);
+                }
+
+                doc.BeginOperation(operation.Id, state, correlation);
+                reservation.EnsureCurrent();
+                if (!created)
+                {
+                    return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
+                }
+
+                try
+                {
+                    return await clusters.CreateAsync(doc, ct).ConfigureAwait(false);
+                }
+                catch (ConflictException e)
+                {
+                    // A concurrent PUT created it first: start over and answer as a replace would.
+                    throw new PreconditionFailedException("The resource was created concurrently.", e);
+                }
+            },
+            context.RequestAborted).ConfigureAwait(false);
 
         LogAccepted(logger, context.Request.Method, id.ToString(), document.OpenShiftCluster.Properties.ProvisioningState.ToString(), operation?.Id);
         if (document.ResourceETag is not null)

@@ -46,6 +46,9 @@ internal sealed partial class QuotaChecker(
         Check(id, limits, usage, existing is null ? null : ClusterFootprint.Of(existing), footprint);
     }
 
+    /// <summary>A request's hold on the quota of <paramref name="id"/>'s subscription, withdrawn when disposed.</summary>
+    public QuotaHold NewReservation(ResourceId id) => new(this, id);
+
     /// <summary>
     /// As <see cref="CheckAsync"/>, then records what the request is about to write in the
     /// subscription document, guarded by its ETag (a concurrent change makes it check again).
