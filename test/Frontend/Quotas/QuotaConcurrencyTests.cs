@@ -12,7 +12,8 @@ namespace Rp.Frontend.Tests.Quotas;
 /// created, on both databases. (In process, SQLite's synchronous calls let few requests overlap;
 /// <see cref="QuotaReservationRaceTests"/> makes the race happen every time.)
 /// </summary>
-public sealed class QuotaConcurrencyTests(EmulatorsFixture emulators) : IClassFixture<EmulatorsFixture>
+[Collection(CosmosEmulatorCollection.Name)]
+public sealed class QuotaConcurrencyTests(EmulatorsFixture emulators)
 {
     private const int Creates = 12;
 

@@ -20,7 +20,8 @@ namespace Rp.Frontend.Tests.Quotas;
 /// two writes can win; the loser checks again, sees the winner's reservation, and is refused.
 /// On both databases.
 /// </summary>
-public sealed class QuotaReservationRaceTests(EmulatorsFixture emulators) : IClassFixture<EmulatorsFixture>, IDisposable
+[Collection(CosmosEmulatorCollection.Name)]
+public sealed class QuotaReservationRaceTests(EmulatorsFixture emulators) : IDisposable
 {
     private readonly TempDirectory directory = new();
 
