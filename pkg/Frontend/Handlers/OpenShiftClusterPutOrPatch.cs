@@ -116,6 +116,7 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
                 }
             },
             context.RequestAborted).ConfigureAwait(false);
+        reservation.Keep();
 
         LogAccepted(logger, context.Request.Method, id.ToString(), document.OpenShiftCluster.Properties.ProvisioningState.ToString(), operation?.Id);
         if (document.ResourceETag is not null)

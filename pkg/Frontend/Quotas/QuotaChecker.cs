@@ -22,10 +22,12 @@ internal sealed partial class QuotaChecker(
     ILogger<QuotaChecker> logger)
 {
     /// <summary>
-    /// How long a reservation counts at most. A request writes its cluster within this time of
-    /// reserving or starts over (<see cref="EnsureCurrent"/>), then withdraws the reservation
-    /// (<see cref="ReleaseAsync"/>); the reservation of a request that died in between stops
-    /// counting after this.
+    /// How long a reservation counts. A request writes its cluster within this time of reserving or
+    /// starts over (<see cref="EnsureCurrent"/>); once written, the reservation keeps covering the
+    /// cluster until every frontend's listing shows it (a cluster is counted once, at the larger of
+    /// the two). The reservation of a request that failed is withdrawn (<see cref="ReleaseAsync"/>),
+    /// that of a deleted cluster too (<see cref="WithdrawAsync"/>); one left by a request that died
+    /// stops counting after this.
     /// </summary>
     public static readonly TimeSpan ReservationLifetime = TimeSpan.FromMinutes(2);
 
@@ -95,17 +97,26 @@ internal sealed partial class QuotaChecker(
     }
 
     /// <summary>
-    /// Withdraws a reservation once its request has written its cluster (which counts from then on)
-    /// or failed. Best effort: one that stays stops counting after <see cref="ReservationLifetime"/>.
+    /// Withdraws the reservation of a request that failed after reserving. Best effort: one that
+    /// stays stops counting after <see cref="ReservationLifetime"/>.
     /// </summary>
-    public async Task ReleaseAsync(ResourceId id, QuotaReservation reservation)
+    public Task ReleaseAsync(ResourceId id, QuotaReservation reservation) =>
+        RemoveAsync(id, r => r.Id == reservation.Id);
+
+    /// <summary>
+    /// Withdraws every reservation of a cluster being deleted, so that its quota is free as soon as
+    /// its document is gone. Best effort, as <see cref="ReleaseAsync"/>.
+    /// </summary>
+    public Task WithdrawAsync(ResourceId id) => RemoveAsync(id, r => r.ClusterKey == id.Key);
+
+    private async Task RemoveAsync(ResourceId id, Predicate<QuotaReservation> which)
     {
         try
         {
             await Retry.OnPreconditionFailedAsync(async ct =>
             {
                 var subscription = await subscriptions.GetAsync(id.PartitionKey, ct).ConfigureAwait(false);
-                if (subscription?.QuotaReservations?.RemoveAll(r => r.Id == reservation.Id) > 0)
+                if (subscription?.QuotaReservations?.RemoveAll(which) > 0)
                 {
                     await subscriptions.ReplaceAsync(subscription, ct).ConfigureAwait(false);
                 }
@@ -115,7 +126,7 @@ internal sealed partial class QuotaChecker(
         }
         catch (DatabaseException e)
         {
-            LogReleaseFailed(logger, reservation.Id, id.SubscriptionId, e.Message);
+            LogWithdrawFailed(logger, id.ToString(), e.Message);
         }
     }
 
@@ -182,6 +193,6 @@ internal sealed partial class QuotaChecker(
         return new QuotaUsage(byKey.Count, byKey.Values.Where(f => f.Location == location).Sum(f => f.VCpus));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not withdraw quota reservation {ReservationId} of subscription {SubscriptionId} (it lapses by itself): {Reason}")]
-    private static partial void LogReleaseFailed(ILogger logger, string reservationId, string subscriptionId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not withdraw a quota reservation of {ResourceId} (it lapses by itself): {Reason}")]
+    private static partial void LogWithdrawFailed(ILogger logger, string resourceId, string reason);
 }
