@@ -6,7 +6,8 @@ namespace Rp.Database.Documents;
 /// <summary>
 /// What a request that passed the quota check is about to write, recorded in the subscription
 /// document before the cluster document: a concurrent request sees it even though the cluster
-/// document is not written yet. It only counts for a short while (the cluster document takes over).
+/// document is not written yet. It counts for a short while only, and a cluster counts once, at
+/// the larger of its document and its reservation.
 /// </summary>
 public sealed class QuotaReservation : Extensible
 {
