@@ -42,7 +42,9 @@ wrk -t2 -c"$connections" -d"${seconds}s" --latency "http://127.0.0.1:18080$path"
 echo "   peak RSS $(rss $rp)"
 kill $rp
 
-Logging__LogLevel__Default=Warning Management__Urls= dotnet cmd/rp/bin/Release/net10.0/rp.dll frontend --data-dir "$work/put" --urls http://127.0.0.1:18082 >/dev/null 2>&1 &
+# Thousands of clusters in one subscription: no quota would let them in, so the quotas are off.
+Logging__LogLevel__Default=Warning Management__Urls= Quota__MaxClustersPerSubscription=0 Quota__MaxVCpusPerRegion=0 \
+  dotnet cmd/rp/bin/Release/net10.0/rp.dll frontend --data-dir "$work/put" --urls http://127.0.0.1:18082 >/dev/null 2>&1 &
 pids+=($!); fe=$!
 wait_http "http://127.0.0.1:18082/providers/RedHat.OpenShift/operations?api-version=2020-04-30"
 echo "== RP PUT of new clusters (frontend role, SQLite)"

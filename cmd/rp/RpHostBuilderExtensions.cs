@@ -27,10 +27,9 @@ internal static class RpHostBuilderExtensions
 
         var services = builder.Services;
         services.AddRpDatabase(configuration);
-        if (roles.Forwarder || roles.Backend)
-        {
-            services.AddRpQueue(configuration);
-        }
+
+        // The frontend reads it too: the admin API reports the queue's status.
+        services.AddRpQueue(configuration);
 
         if (roles.Frontend)
         {

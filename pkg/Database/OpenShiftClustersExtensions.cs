@@ -26,10 +26,11 @@ public static class OpenShiftClustersExtensions
     /// <summary>
     /// Takes (or renews) the document's lease for <paramref name="owner"/>. Null when the document
     /// is gone or another owner holds an unexpired lease, unless <paramref name="mayTakeOver"/>
-    /// says that holder has lost it. The clock is read after the read of the document, so that
-    /// however long that read waited, the lease written runs for the whole <paramref name="duration"/>.
+    /// says that holder has lost it. <paramref name="whileLeasing"/> may change the document in
+    /// the same write. The clock is read after the read of the document, so that however long that
+    /// read waited, the lease written runs for the whole <paramref name="duration"/>.
     /// </summary>
-    public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver = null, CancellationToken cancellationToken = default) =>
+    public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver = null, Action<OpenShiftClusterDocument>? whileLeasing = null, CancellationToken cancellationToken = default) =>
         Retry.OnPreconditionFailedAsync<OpenShiftClusterDocument?>(
             async ct =>
             {
@@ -43,6 +44,7 @@ public static class OpenShiftClustersExtensions
 
                 doc.LeaseOwner = owner;
                 doc.LeaseExpires = now + duration;
+                whileLeasing?.Invoke(doc);
                 return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
             },
             cancellationToken);

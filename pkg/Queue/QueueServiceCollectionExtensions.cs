@@ -17,6 +17,7 @@ public static class QueueServiceCollectionExtensions
     public static IServiceCollection AddRpQueue(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.SectionName));
+        services.AddOptions<DequeueLimitOptions>().Bind(configuration.GetSection(DequeueLimitOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddHostedService<QueueMonitor>();

@@ -17,17 +17,24 @@ public sealed class SqliteFile : IDisposable
     private readonly string connectionString;
     private readonly string schema;
     private readonly string name;
+    private readonly string[] addedColumns;
     private readonly SemaphoreSlim schemaLock = new(1, 1);
     private volatile bool schemaCreated;
 
     /// <param name="path">The database file; its directory is created if missing.</param>
     /// <param name="schema">Idempotent DDL (<c>CREATE ... IF NOT EXISTS</c>) run once per instance, in a write transaction.</param>
-    public SqliteFile(string path, string schema)
+    /// <param name="addedColumns">
+    /// <c>ALTER TABLE ... ADD COLUMN</c> statements for columns added after files were first made
+    /// with <paramref name="schema"/>, run after it: a file that has the column already (a new one,
+    /// or one upgraded before) answers "duplicate column name", which is the expected answer.
+    /// </param>
+    public SqliteFile(string path, string schema, params string[] addedColumns)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         Path = System.IO.Path.GetFullPath(path);
         this.schema = schema;
         name = System.IO.Path.GetFileNameWithoutExtension(Path);
+        this.addedColumns = addedColumns;
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -77,6 +84,18 @@ public sealed class SqliteFile : IDisposable
                 await using (transaction.ConfigureAwait(false))
                 {
                     await ExecuteAsync(connection, schema, cancellationToken).ConfigureAwait(false);
+                    foreach (var statement in addedColumns)
+                    {
+                        try
+                        {
+                            await ExecuteAsync(connection, statement, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (SqliteException e) when (e.Message.Contains("duplicate column name", StringComparison.Ordinal))
+                        {
+                            // Added already.
+                        }
+                    }
+
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
