@@ -28,7 +28,8 @@ internal static class RpHostBuilderExtensions
         var services = builder.Services;
         services.AddRpDatabase(configuration);
 
-        // The frontend reads it too: the admin API reports the queue's status.
+        // The frontend reads it too (the admin API reports the queue's status and requeues), but
+        // only the forwarder and the backend depend on it to be ready (AddRpQueueMonitoring).
         services.AddRpQueue(configuration);
 
         if (roles.Frontend)

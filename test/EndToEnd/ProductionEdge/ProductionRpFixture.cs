@@ -48,6 +48,10 @@ public sealed class ProductionRpFixture : IAsyncLifetime
             settings: new Dictionary<string, string>
             {
                 ["Rp:Mode"] = "Production",
+
+                // The tests read refusals and the audit trail as text lines (production's default
+                // is JSON, which has its own test).
+                ["Telemetry:LogFormat"] = "Text",
                 ["Encryption:Keys:0"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
                 ["Kestrel:Certificates:Default:Path"] = serverPem,
                 ["Kestrel:Certificates:Default:KeyPath"] = serverPem,
