@@ -12,7 +12,7 @@ internal sealed class AsyncOperationStatus(IAsyncOperations operations, IOpenShi
 {
     public async Task<(AsyncOperationDocument Operation, OpenShiftClusterDocument? Cluster)?> GetAsync(string subscriptionId, string operationId, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(operationId, out _))
+        if (!DashedGuid.IsValid(operationId))
         {
             return null;
         }

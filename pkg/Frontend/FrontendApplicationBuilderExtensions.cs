@@ -11,6 +11,7 @@ public static class FrontendApplicationBuilderExtensions
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseRouting();
+        app.UseMiddleware<RouteValuesMiddleware>();
         app.UseMiddleware<ApiVersionMiddleware>();
         app.UseMiddleware<BodyMiddleware>();
         app.UseMiddleware<SubscriptionStateMiddleware>();

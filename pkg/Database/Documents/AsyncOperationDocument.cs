@@ -26,9 +26,7 @@ public sealed class AsyncOperationDocument : Document
 
     /// <summary>The status resource's ARM id.</summary>
     public static string StatusId(string subscriptionId, string location, string operationId) =>
-        $"/subscriptions/{subscriptionId}/providers/{ResourceId.ProviderNamespace}/locations/{NormalizeLocation(location)}/operationsStatus/{operationId}";
-
-    public static string NormalizeLocation(string location) => location.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        $"/subscriptions/{subscriptionId}/providers/{ResourceId.ProviderNamespace}/locations/{Locations.Normalize(location) ?? throw new ArgumentException($"'{location}' is not a region.", nameof(location))}/operationsStatus/{operationId}";
 
     /// <summary>A new, running operation that drives the cluster with <paramref name="clusterKey"/> through <paramref name="state"/>.</summary>
     public static AsyncOperationDocument Start(ResourceId cluster, string location, ProvisioningState state, DateTimeOffset now)

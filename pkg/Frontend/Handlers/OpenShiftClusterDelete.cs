@@ -14,6 +14,7 @@ namespace Rp.Frontend.Handlers;
 internal sealed partial class OpenShiftClusterDelete(
     IOpenShiftClusters clusters,
     IAsyncOperations operations,
+    SubscriptionRegistration registration,
     TimeProvider time,
     IOptions<FrontendOptions> options,
     ILogger<OpenShiftClusterDelete> logger)
@@ -22,6 +23,7 @@ internal sealed partial class OpenShiftClusterDelete(
     {
         var id = context.ClusterId();
         var correlation = context.Correlation();
+        var urls = AsyncOperationUrls.Of(context);
         AsyncOperationDocument? operation = null;
 
         var document = await Retry.OnPreconditionFailedAsync(
@@ -44,6 +46,7 @@ internal sealed partial class OpenShiftClusterDelete(
                     }
                 }
 
+                await registration.EnsureAsync(context, ct).ConfigureAwait(false);
                 operation ??= await operations.CreateAsync(AsyncOperationDocument.Start(id, doc.OpenShiftCluster.Location, ProvisioningState.Deleting, time.GetUtcNow()), ct).ConfigureAwait(false);
                 doc.BeginOperation(operation.Id, ProvisioningState.Deleting, correlation);
                 return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
@@ -57,7 +60,7 @@ internal sealed partial class OpenShiftClusterDelete(
         }
 
         LogAccepted(logger, id.ToString(), operation.Id);
-        AsyncOperationUrls.SetHeaders(context, id, document.OpenShiftCluster.Location, operation, withLocation: true, options.Value.RetryAfterSeconds);
+        urls.SetHeaders(context, id, document.OpenShiftCluster.Location, operation, withLocation: true, options.Value.RetryAfterSeconds);
         await ArmResponses.WriteStatusAsync(context, StatusCodes.Status202Accepted).ConfigureAwait(false);
     }
 

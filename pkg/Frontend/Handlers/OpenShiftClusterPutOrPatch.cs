@@ -13,26 +13,33 @@ namespace Rp.Frontend.Handlers;
 /// <summary>
 /// PUT (create 201 / replace 200) and PATCH (tags only: 200 at once; otherwise 202) of a cluster.
 /// Writes the document with a non-terminal state and an async operation, and never waits for the
-/// backend.
+/// backend. Everything that can refuse the request is checked before the first write; property
+/// names are matched ignoring case, as everywhere.
 /// </summary>
 internal sealed partial class OpenShiftClusterPutOrPatch(
     IOpenShiftClusters clusters,
     IAsyncOperations operations,
     DocumentSerializer serializer,
+    ClusterPlacement placement,
+    SubscriptionRegistration registration,
     TimeProvider time,
     IOptions<FrontendOptions> options,
     ILogger<OpenShiftClusterPutOrPatch> logger)
 {
+    private const string TagsProperty = "tags";
+    private const string EtagProperty = "etag";
+
     public async Task HandleAsync(HttpContext context)
     {
         var isPatch = HttpMethods.IsPatch(context.Request.Method);
         var id = context.ClusterId();
         var version = context.GetApiVersion();
         var body = context.GetObjectBody();
-        body.Remove("etag");
+        body.Property(EtagProperty, StringComparison.OrdinalIgnoreCase)?.Remove();
         var systemData = context.SystemData();
         var correlation = context.Correlation();
-        var tagsOnly = isPatch && body.Properties().All(p => p.Name == "tags");
+        var urls = AsyncOperationUrls.Of(context);
+        var tagsOnly = isPatch && body.Properties().All(p => p.Name.Equals(TagsProperty, StringComparison.OrdinalIgnoreCase));
         AsyncOperationDocument? operation = null;
         var created = false;
 
@@ -61,11 +68,6 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
                 }
 
                 created = existing is null;
-                if (created)
-                {
-                    ResourceNames.Validate(id);
-                }
-
                 var doc = existing ?? NewDocument(id);
                 var cluster = doc.OpenShiftCluster;
                 var request = isPatch ? Merge(ClusterRepresentation.Render(version, doc), body) : body;
@@ -77,7 +79,13 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
                     cluster.Name = id.Name;
                 }
 
+                if (created)
+                {
+                    placement.Validate(id, cluster.Location);
+                }
+
                 ApplySystemData(cluster, systemData, created);
+                await registration.EnsureAsync(context, ct).ConfigureAwait(false);
                 if (tagsOnly)
                 {
                     doc.ResourceETag = OpenShiftClusterDocument.NewResourceETag();
@@ -122,7 +130,7 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
             return;
         }
 
-        AsyncOperationUrls.SetHeaders(context, id, document.OpenShiftCluster.Location, operation, withLocation: isPatch, options.Value.RetryAfterSeconds);
+        urls.SetHeaders(context, id, document.OpenShiftCluster.Location, operation, withLocation: isPatch, options.Value.RetryAfterSeconds);
         if (isPatch)
         {
             await ArmResponses.WriteStatusAsync(context, StatusCodes.Status202Accepted).ConfigureAwait(false);
@@ -172,9 +180,13 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
     private static JObject Merge(JObject current, JObject patch)
     {
         var merged = (JObject)JsonMergePatch.Apply(current, patch);
-        if (patch.TryGetValue("tags", out var tags))
+        if (patch.GetValue(TagsProperty, StringComparison.OrdinalIgnoreCase) is { } tags)
         {
-            merged["tags"] = tags.DeepClone();
+            merged.Property(TagsProperty, StringComparison.OrdinalIgnoreCase)?.Remove();
+            if (tags.Type != JTokenType.Null)
+            {
+                merged[TagsProperty] = tags.DeepClone();
+            }
         }
 
         return merged;

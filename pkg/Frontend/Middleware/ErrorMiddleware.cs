@@ -57,7 +57,7 @@ internal sealed partial class ErrorMiddleware(RequestDelegate next, ILogger<Erro
 
     private static Task WriteUnmatchedAsync(HttpContext context) => context.Response.StatusCode switch
     {
-        StatusCodes.Status405MethodNotAllowed => ArmResponses.WriteErrorAsync(context, new CloudError(405, "MethodNotAllowed", $"The method '{context.Request.Method}' is not allowed on this resource.")),
+        StatusCodes.Status405MethodNotAllowed => ArmResponses.WriteErrorAsync(context, new CloudError(405, CloudErrorCodes.MethodNotAllowed, $"The method '{context.Request.Method}' is not allowed on this resource.")),
         StatusCodes.Status404NotFound or StatusCodes.Status200OK => ArmResponses.WriteErrorAsync(context, new CloudError(404, CloudErrorCodes.NotFound, $"The requested path '{context.Request.Path}' was not found.")),
         _ => Task.CompletedTask,
     };
