@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # The one test command. Installs hack/'s npm packages (the emulators and Azure's OpenAPI tools),
 # validates swagger/ with the ARM linter and oav, builds the solution (warnings are errors), runs
-# every test project while the functional tests record their HTTP traffic, validates that traffic
-# against swagger/ with oav, and ends with the line "N passed, N failed[, N skipped]": the test
-# results summed from every project's results file, plus one check each for the two validations.
+# every test project while the functional tests record their HTTP traffic (the fuzz suite runs for
+# RP_FUZZ_SECONDS, default 60, among them), validates that traffic against swagger/ with oav (of the
+# fuzz suite's mutated requests, only the answers), and ends with the line "N passed, N failed[, N
+# skipped]": the test results summed from every project's results file, plus one check for each
+# validation.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
 results=$root/artifacts/test-results
 traffic=$root/artifacts/traffic
-rm -rf "$results" "$traffic"
+rm -rf "$results" "$traffic" "$traffic-mutated"
 mkdir -p "$results" "$traffic"
 checks_passed=0
 checks_failed=0
@@ -62,6 +64,7 @@ RP_TRAFFIC_DIR=$traffic dotnet test Rp.sln -c Release --no-build -nologo \
 rc=$?
 
 check "traffic validation (oav validate-traffic of the functional tests' requests)" hack/validate-traffic.sh "$traffic"
+check "traffic validation of the fuzz suite's mutated requests (the answers only)" hack/validate-traffic.sh --responses-only "$traffic-mutated"
 
 line=$(summary)
 echo "$line"
