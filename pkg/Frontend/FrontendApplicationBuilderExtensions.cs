@@ -10,6 +10,7 @@ public static class FrontendApplicationBuilderExtensions
     {
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<RequestTimeoutMiddleware>();
         app.UseRouting();
         app.UseMiddleware<RouteValuesMiddleware>();
         app.UseMiddleware<ApiVersionMiddleware>();

@@ -8,6 +8,12 @@ public sealed class FrontendOptions
     /// <summary>The <c>Retry-After</c> seconds on async responses and running polls.</summary>
     public int RetryAfterSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// The longest a request may take: one still running then (a store not answering) gets 503
+    /// with <c>Retry-After</c> rather than keeping the client waiting.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Request bodies larger than this get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 

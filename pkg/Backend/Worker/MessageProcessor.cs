@@ -61,6 +61,7 @@ internal sealed partial class MessageProcessor(
 
         var key = document.Key;
         var owner = $"{workerId}/{message.MessageId}";
+        var leaseTakenAt = time.GetUtcNow();
         var leased = await AcquireAsync(key, owner, message.MessageId, stoppingToken).ConfigureAwait(false);
         if (leased is null)
         {
@@ -74,7 +75,7 @@ internal sealed partial class MessageProcessor(
         LogLeaseTaken(logger, key, owner);
         var state = new WorkState(message.PopReceipt);
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var heartbeat = HeartbeatAsync(message.MessageId, key, owner, state, work);
+        var heartbeat = HeartbeatAsync(message.MessageId, key, owner, leaseTakenAt, state, work);
         var completed = false;
         try
         {
@@ -338,51 +339,6 @@ internal sealed partial class MessageProcessor(
 
             return true;
         }).ConfigureAwait(false);
-    }
-
-    private async Task HeartbeatAsync(string messageId, string key, string owner, WorkState state, CancellationTokenSource work)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(Options.HeartbeatInterval, time, work.Token).ConfigureAwait(false);
-
-                // Not canceled with the work: a renewal the queue has applied issues a new pop
-                // receipt, and only that receipt can delete the message once the work is done.
-                state.PopReceipt = await queue.UpdateVisibilityAsync(messageId, state.PopReceipt, Options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
-                var doc = await clusters.PatchWithLeaseAsync(key, owner, time.GetUtcNow(), d => d.LeaseExpires = time.GetUtcNow() + Options.LeaseDuration, work.Token).ConfigureAwait(false);
-                state.Observe(doc.AsyncOperationId);
-            }
-        }
-        catch (OperationCanceledException) when (work.IsCancellationRequested)
-        {
-            // The work ended.
-        }
-        catch (Exception e)
-        {
-            // Without a heartbeat this worker cannot know it still owns the document: stop. The
-            // usual reason is no loss at all: the work has just released or deleted the document.
-            if (e is not LeaseLostException || !await IsGivenUpAsync(key).ConfigureAwait(false))
-            {
-                LogHeartbeatLost(logger, key, e.Message);
-            }
-
-            await work.CancelAsync().ConfigureAwait(false);
-        }
-    }
-
-    private async Task<bool> IsGivenUpAsync(string key)
-    {
-        try
-        {
-            var doc = await clusters.GetAsync(key).ConfigureAwait(false);
-            return doc is null || doc.LeaseOwner is null;
-        }
-        catch (DatabaseException)
-        {
-            return false;
-        }
     }
 
     /// <summary>Releases the lease and lets the message come back after <paramref name="delay"/>, for another worker or a retry.</summary>

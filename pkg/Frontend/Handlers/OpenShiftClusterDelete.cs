@@ -47,7 +47,7 @@ internal sealed partial class OpenShiftClusterDelete(
                 }
 
                 await registration.EnsureAsync(context, ct).ConfigureAwait(false);
-                operation ??= await operations.CreateAsync(AsyncOperationDocument.Start(id, doc.OpenShiftCluster.Location, ProvisioningState.Deleting, time.GetUtcNow()), ct).ConfigureAwait(false);
+                operation ??= await operations.CreateAsync(AsyncOperationDocument.Start(id, doc.Id, doc.OpenShiftCluster.Location, ProvisioningState.Deleting, time.GetUtcNow()), ct).ConfigureAwait(false);
                 doc.BeginOperation(operation.Id, ProvisioningState.Deleting, correlation);
                 return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
             },

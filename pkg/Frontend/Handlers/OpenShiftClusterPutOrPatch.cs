@@ -97,7 +97,7 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
                     : ProvisioningState.Updating;
                 if (operation is null || operation.InitialProvisioningState != state || operation.OpenShiftClusterKey != id.Key)
                 {
-                    operation = await operations.CreateAsync(AsyncOperationDocument.Start(id, cluster.Location, state, time.GetUtcNow()), ct).ConfigureAwait(false);
+                    operation = await operations.CreateAsync(AsyncOperationDocument.Start(id, doc.Id, cluster.Location, state, time.GetUtcNow()), ct).ConfigureAwait(false);
                 }
 
                 doc.BeginOperation(operation.Id, state, correlation);

@@ -71,6 +71,79 @@ public sealed class MessageProcessorTests : IAsyncLifetime
         queue.Deleted.Should().BeTrue("the message of finished work is deleted, with the pop receipt of the last renewal");
     }
 
+    [Fact]
+    public async Task ProcessAsync_RenewalUnansweredUntilTheLeaseCouldRunOut_StopsTheWorkBeforeItDoes()
+    {
+        // A store that stops answering hangs a renewal rather than failing it: the work must stop
+        // on the worker's own clock, before another worker may take the document.
+        var start = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        var time = new Installer.ManualTimeProvider(start);
+        var clusters = services.GetRequiredService<IOpenShiftClusters>();
+        var document = await clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()));
+        var queue = new UnansweredRenewalQueue(services.GetRequiredService<IWorkQueue>());
+        await queue.PutAsync(new WorkItem { DocumentId = document.Id, PartitionKey = document.PartitionKey }.Serialize());
+        var message = await queue.GetAsync(TimeSpan.FromMinutes(1));
+        var installer = new InstallerUntilCanceled(time);
+        var options = new BackendOptions { HeartbeatInterval = TimeSpan.FromSeconds(1), LeaseDuration = TimeSpan.FromSeconds(10) };
+        var processor = new MessageProcessor(clusters, services.GetRequiredService<IAsyncOperations>(), queue, installer, time, Options.Create(options), NullLogger<MessageProcessor>.Instance);
+
+        var processing = processor.ProcessAsync(message!, "worker", CancellationToken.None);
+        await Eventually.UntilAsync(() => installer.Running && time.ActiveTimers == 1, "the phase running and the heartbeat waiting");
+        time.Advance(options.HeartbeatInterval);
+        await Eventually.UntilAsync(() => queue.Renewals == 1 && time.ActiveTimers == 1, "a renewal under way, and its deadline set");
+        var leaseExpires = (await clusters.GetAsync(document.Key))!.LeaseExpires!.Value;
+        time.Advance(TimeSpan.FromSeconds(6.5));
+        installer.CanceledAt.Should().BeNull("the lease is held a while yet");
+        time.Advance(TimeSpan.FromSeconds(1));
+        await processing.WaitAsync(Eventually.Deadline);
+
+        installer.CanceledAt.Should().NotBeNull().And.BeBefore(leaseExpires, "the work stops before the lease it could not renew runs out");
+    }
+
+    private sealed class InstallerUntilCanceled(TimeProvider time) : IClusterInstaller
+    {
+        public bool Running { get; private set; }
+
+        public DateTimeOffset? CanceledAt { get; private set; }
+
+        public IReadOnlyList<string> PhasesFor(ProvisioningState state) => ["only"];
+
+        public async Task RunPhaseAsync(string phase, OpenShiftCluster cluster, CancellationToken cancellationToken = default)
+        {
+            Running = true;
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            finally
+            {
+                CanceledAt = time.GetUtcNow();
+            }
+        }
+    }
+
+    private sealed class UnansweredRenewalQueue(IWorkQueue inner) : IWorkQueue
+    {
+        private readonly TaskCompletionSource<string> never = new();
+        private int renewals;
+
+        public int Renewals => Volatile.Read(ref renewals);
+
+        public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) => inner.CreateIfNotExistsAsync(cancellationToken);
+
+        public Task PutAsync(string body, CancellationToken cancellationToken = default) => inner.PutAsync(body, cancellationToken);
+
+        public Task<QueueMessage?> GetAsync(TimeSpan visibilityTimeout, CancellationToken cancellationToken = default) => inner.GetAsync(visibilityTimeout, cancellationToken);
+
+        public Task<string> UpdateVisibilityAsync(string messageId, string popReceipt, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref renewals);
+            return never.Task;
+        }
+
+        public Task DeleteAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default) => inner.DeleteAsync(messageId, popReceipt, cancellationToken);
+    }
+
     private sealed class InstallerWaitingFor(Task done) : IClusterInstaller
     {
         public IReadOnlyList<string> PhasesFor(ProvisioningState state) => ["only"];

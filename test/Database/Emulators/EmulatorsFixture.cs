@@ -23,6 +23,9 @@ public sealed class EmulatorsFixture : IAsyncLifetime
 
     public string StorageConnectionString { get; private set; } = "";
 
+    /// <summary>The processes of the Cosmos DB server and of Azurite (to stop and continue them: an outage).</summary>
+    public IReadOnlyList<int> ProcessIds { get; private set; } = [];
+
     public async Task InitializeAsync()
     {
         var (exitCode, output) = await RunScriptAsync("start");
@@ -38,6 +41,7 @@ public sealed class EmulatorsFixture : IAsyncLifetime
         CosmosEndpoint = settings["RP_TEST_COSMOS_ENDPOINT"];
         CosmosKey = settings["RP_TEST_COSMOS_KEY"];
         StorageConnectionString = settings["RP_TEST_STORAGE_CONNECTION_STRING"];
+        ProcessIds = [int.Parse(settings["RP_TEST_COSMOS_PID"], System.Globalization.CultureInfo.InvariantCulture), int.Parse(settings["RP_TEST_AZURITE_PID"], System.Globalization.CultureInfo.InvariantCulture)];
     }
 
     public async Task DisposeAsync()
