@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Rp.Database;
-using Rp.Database.Documents;
 using Rp.Frontend.Tests.Harness;
 
 namespace Rp.Frontend.Tests.Faults;
@@ -19,35 +18,16 @@ public sealed class UnavailableStoreFactory() : RpFactory(fullPipeline: false, n
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IOpenShiftClusters>(new UnavailableClusters(this)));
+        builder.ConfigureTestServices(services => services.AddSingleton<IOpenShiftClusters>(new FailingClusters(FailAsync)));
     }
 
-    private sealed class UnavailableClusters(UnavailableStoreFactory factory) : IOpenShiftClusters
+    private async Task FailAsync(CancellationToken cancellationToken)
     {
-        public Task<OpenShiftClusterDocument?> GetAsync(string key, CancellationToken cancellationToken = default) => FailAsync<OpenShiftClusterDocument?>(cancellationToken);
-
-        public Task<OpenShiftClusterDocument?> GetByIdAsync(string partitionKey, string id, CancellationToken cancellationToken = default) => FailAsync<OpenShiftClusterDocument?>(cancellationToken);
-
-        public Task<OpenShiftClusterDocument> CreateAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default) => FailAsync<OpenShiftClusterDocument>(cancellationToken);
-
-        public Task<OpenShiftClusterDocument> ReplaceAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default) => FailAsync<OpenShiftClusterDocument>(cancellationToken);
-
-        public Task DeleteAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default) => FailAsync<object>(cancellationToken);
-
-        public Task<DocumentPage<OpenShiftClusterDocument>> ListAsync(string partitionKey, string keyPrefix, string? continuation, int maxItems, CancellationToken cancellationToken = default) => FailAsync<DocumentPage<OpenShiftClusterDocument>>(cancellationToken);
-
-        public Task<IReadOnlyList<OpenShiftClusterDocument>> ListUnqueuedAsync(string partitionKey, CancellationToken cancellationToken = default) => FailAsync<IReadOnlyList<OpenShiftClusterDocument>>(cancellationToken);
-
-        public Task<ChangeFeedPage<OpenShiftClusterDocument>> ReadChangeFeedAsync(string? continuation, int maxItems, CancellationToken cancellationToken = default) => FailAsync<ChangeFeedPage<OpenShiftClusterDocument>>(cancellationToken);
-
-        private async Task<T> FailAsync<T>(CancellationToken cancellationToken)
+        if (Hangs)
         {
-            if (factory.Hangs)
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-
-            throw new SqliteException("database is locked", 5);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
         }
+
+        throw new SqliteException("database is locked", 5);
     }
 }
