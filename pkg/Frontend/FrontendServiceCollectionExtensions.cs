@@ -1,11 +1,11 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Rp.Api;
-using Rp.Frontend.Server;
 using Rp.Frontend.Handlers;
+using Rp.Frontend.Server;
 
 namespace Rp.Frontend;
 

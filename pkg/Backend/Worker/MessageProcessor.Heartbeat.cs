@@ -22,7 +22,10 @@ internal sealed partial class MessageProcessor
             {
                 await Task.Delay(Options.HeartbeatInterval, time, work.Token).ConfigureAwait(false);
                 var renewing = time.GetUtcNow();
-                var renewal = RenewAsync(messageId, key, owner, state, work.Token);
+
+                // On the thread pool: a store may block the calling thread (SQLite waits for a lock
+                // synchronously), and the deadline must be kept all the same.
+                var renewal = Task.Run(() => RenewAsync(messageId, key, owner, state, work.Token), CancellationToken.None);
 
                 // Awaited even when the work ends meanwhile (its pop receipt deletes the message),
                 // but not past the point where the lease could run out.
