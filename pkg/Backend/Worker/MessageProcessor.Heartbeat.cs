@@ -6,21 +6,32 @@ namespace Rp.Backend.Worker;
 /// <summary>The heartbeat of a message being worked on: its lease and the message's visibility, renewed together.</summary>
 internal sealed partial class MessageProcessor
 {
+    /// <summary>How long before its lease could run out a worker stops: its clock and the store's may differ a little, and stopping takes a moment.</summary>
+    private TimeSpan LeaseMargin => Options.LeaseDuration / 5;
+
+    /// <summary>Whether a lease held until <paramref name="heldUntil"/> may still be worked under.</summary>
+    private bool MayWorkUnder(DateTimeOffset heldUntil) => time.GetUtcNow() < heldUntil - LeaseMargin;
+
     /// <summary>
     /// Renews the message's visibility and the document's lease every heartbeat interval, and
     /// stops the work when it cannot: a renewal that fails, and one that has not answered when the
     /// lease it renews could run out (a store that stopped answering hangs rather than fails). The
-    /// lease is held until <c>renewal start + LeaseDuration</c> at the least; the work stops a
-    /// fifth of a lease before that, so that no other worker can take the document while it runs.
+    /// lease is held until <c>renewal start + LeaseDuration</c> at the least; the work stops
+    /// <see cref="LeaseMargin"/> before that, so that no other worker can take the document while it runs.
     /// </summary>
-    private async Task HeartbeatAsync(string messageId, string key, string owner, DateTimeOffset leaseTakenAt, WorkState state, CancellationTokenSource work)
+    private async Task HeartbeatAsync(string messageId, string key, string owner, DateTimeOffset heldUntil, WorkState state, CancellationTokenSource work)
     {
-        var heldUntil = leaseTakenAt + Options.LeaseDuration;
         try
         {
             while (true)
             {
-                await Task.Delay(Options.HeartbeatInterval, time, work.Token).ConfigureAwait(false);
+                var left = heldUntil - LeaseMargin - time.GetUtcNow();
+                await Task.Delay(left < Options.HeartbeatInterval ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : Options.HeartbeatInterval, time, work.Token).ConfigureAwait(false);
+                if (!MayWorkUnder(heldUntil))
+                {
+                    throw new TimeoutException($"the lease would run out before it was renewed (held until {heldUntil:HH:mm:ss.fff})");
+                }
+
                 var renewing = time.GetUtcNow();
 
                 // On the thread pool: a store may block the calling thread (SQLite waits for a lock
@@ -29,7 +40,7 @@ internal sealed partial class MessageProcessor
 
                 // Awaited even when the work ends meanwhile (its pop receipt deletes the message),
                 // but not past the point where the lease could run out.
-                var stopBy = heldUntil - (Options.LeaseDuration / 5) - renewing;
+                var stopBy = heldUntil - LeaseMargin - renewing;
                 using (var answered = new CancellationTokenSource())
                 {
                     var deadline = Task.Delay(stopBy > TimeSpan.Zero ? stopBy : TimeSpan.Zero, time, answered.Token);

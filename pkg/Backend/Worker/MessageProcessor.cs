@@ -73,9 +73,18 @@ internal sealed partial class MessageProcessor(
         }
 
         LogLeaseTaken(logger, key, owner);
+        var heldUntil = leaseTakenAt + Options.LeaseDuration;
+        if (!MayWorkUnder(heldUntil))
+        {
+            // Taking the lease took so long (a store that stalled) that it could run out at once:
+            // the message, whose visibility ran out too, is another worker's to take.
+            LogStopped(logger, key, owner, $"the lease was taken too late to work under it (held until {heldUntil:HH:mm:ss.fff})");
+            return;
+        }
+
         var state = new WorkState(message.PopReceipt);
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var heartbeat = HeartbeatAsync(message.MessageId, key, owner, leaseTakenAt, state, work);
+        var heartbeat = HeartbeatAsync(message.MessageId, key, owner, heldUntil, state, work);
         var completed = false;
         try
         {

@@ -127,7 +127,17 @@ public sealed class FaultsUnderLoadTests(EmulatorsFixture emulators, ITestOutput
                 .SelectMany(b => WorkLog.Intervals(b.Lines, b.ExitedAt ?? DateTimeOffset.UtcNow))
                 .ToList();
             intervals.Should().NotBeEmpty("the backends' logs show their work");
-            WorkLog.Overlaps(intervals).Should().BeEmpty("a document is worked on by one worker at a time, through every kill and the outage");
+            var overlaps = WorkLog.Overlaps(intervals);
+            foreach (var document in overlaps.Select(o => o.First.DocumentId).Distinct())
+            {
+                output.WriteLine($"===== every backend's lines about document {document} =====");
+                foreach (var line in fleet.EveryProcess.Where(p => p.Role == "backend").SelectMany(p => p.Lines.Select(l => $"{p.Id}: {l}")).Where(l => l.Contains(document, StringComparison.Ordinal)).OrderBy(l => l[(l.IndexOf(':', StringComparison.Ordinal) + 2)..], StringComparer.Ordinal))
+                {
+                    output.WriteLine(line);
+                }
+            }
+
+            overlaps.Should().BeEmpty("a document is worked on by one worker at a time, through every kill and the outage");
             foreach (var rp in fleet.EveryProcess)
             {
                 rp.Output.Should().NotContain(pullSecret.Base64).And.NotContain(pullSecret.Token);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Reflection;
-using System.Text;
 using FluentAssertions;
 using Microsoft.Data.Sqlite;
 using Rp.Api;
@@ -29,7 +28,6 @@ public sealed class FuzzRunner : IAsyncDisposable
         .Select(f => (string)f.GetValue(null)!)
         .ToHashSet(StringComparer.Ordinal);
 
-    private readonly KestrelFactory factory;
     private readonly ArmClient setupClient;
     private readonly ArmClient validClient;
     private readonly ArmClient mutatedClient;
@@ -40,7 +38,6 @@ public sealed class FuzzRunner : IAsyncDisposable
 
     public FuzzRunner(KestrelFactory factory)
     {
-        this.factory = factory;
         var traffic = Environment.GetEnvironmentVariable(TrafficRecorder.DirectoryVariable);
         setupClient = factory.CreateKestrelClient();
         validClient = factory.CreateKestrelClient(traffic is { Length: > 0 } ? new TrafficRecorder(traffic) : null);

@@ -35,7 +35,7 @@ public sealed class FuzzTally
             .AppendLine(CultureInfo.InvariantCulture, $"fuzz: seed {budget.Seed}, {Cases} cases, {requests} requests (setup included) in {elapsed.TotalSeconds:0} s, 0 failures")
             .AppendLine(CultureInfo.InvariantCulture, $"fuzz: statuses {string.Join(", ", statuses.Select(s => $"{s.Key}x{s.Value}"))}")
             .AppendLine(CultureInfo.InvariantCulture, $"fuzz: cases by kind {string.Join(", ", kinds.Select(k => $"{k.Key}x{k.Value}"))}");
-        foreach (var ((operation, (valid, accepted, refused)), _) in perOperation.OrderBy(p => p.Key.ApiVersion, StringComparer.Ordinal).ThenBy(p => p.Key.OperationId, StringComparer.Ordinal).Select(p => (p, 0)))
+        foreach (var (operation, (valid, accepted, refused)) in perOperation.OrderBy(p => p.Key.ApiVersion, StringComparer.Ordinal).ThenBy(p => p.Key.OperationId, StringComparer.Ordinal))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"fuzz:   {operation}: {valid} valid (all accepted), mutated {accepted} accepted, {refused} refused");
         }
