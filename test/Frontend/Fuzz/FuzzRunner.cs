@@ -16,12 +16,14 @@ namespace Rp.Frontend.Tests.Fuzz;
 /// has a status its operation declares, and a valid one is accepted. Exchanges are recorded for
 /// <c>oav validate-traffic</c> when <c>RP_TRAFFIC_DIR</c> is set: valid ones there, mutated ones in
 /// <c>RP_TRAFFIC_DIR-mutated</c> (whose requests the RP may refuse or tolerate, so only the answers
-/// are judged); every one, or every <c>RP_FUZZ_RECORD_EVERY</c>th in a long run.
+/// are judged): the first <see cref="RecordedInFull"/> of each, then ever fewer (the nth of every
+/// <c>1 + n / RecordedInFull</c>), so that a long run records a sample of all of it and oav's
+/// work grows only with the logarithm of the run's length.
 /// </summary>
 public sealed class FuzzRunner : IAsyncDisposable
 {
     public const string MutatedTrafficSuffix = "-mutated";
-    public const string RecordEveryVariable = "RP_FUZZ_RECORD_EVERY";
+    public const int RecordedInFull = 1000;
 
     private static readonly HashSet<string> Codes = typeof(CloudErrorCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -33,8 +35,8 @@ public sealed class FuzzRunner : IAsyncDisposable
     private readonly ArmClient mutatedClient;
     private readonly SimulatedBackend backend;
     private readonly SqliteConnection store;
-    private readonly int recordEvery;
-    private long cases;
+    private long validCases;
+    private long mutatedCases;
 
     public FuzzRunner(KestrelFactory factory)
     {
@@ -43,7 +45,6 @@ public sealed class FuzzRunner : IAsyncDisposable
         validClient = factory.CreateKestrelClient(traffic is { Length: > 0 } ? new TrafficRecorder(traffic) : null);
         mutatedClient = factory.CreateKestrelClient(traffic is { Length: > 0 } ? new TrafficRecorder(traffic + MutatedTrafficSuffix) : null);
         backend = new SimulatedBackend(factory);
-        recordEvery = Environment.GetEnvironmentVariable(RecordEveryVariable) is { Length: > 0 } every ? int.Parse(every, System.Globalization.CultureInfo.InvariantCulture) : 1;
         store = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(factory.DataDir, "rp.db"), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         store.Open();
     }
@@ -124,8 +125,15 @@ public sealed class FuzzRunner : IAsyncDisposable
         }
 
         Requests++;
-        var client = cases++ % recordEvery != 0 ? setupClient : fuzzCase.IsValid ? validClient : mutatedClient;
+        var recorded = fuzzCase.IsValid ? Recorded(ref validCases) : Recorded(ref mutatedCases);
+        var client = !recorded ? setupClient : fuzzCase.IsValid ? validClient : mutatedClient;
         return await client.SendAsync(new HttpMethod(fuzzCase.Method), fuzzCase.PathAndQuery(operationId), content, [.. fuzzCase.Headers]);
+    }
+
+    private static bool Recorded(ref long count)
+    {
+        var n = ++count;
+        return n % (1 + (n / RecordedInFull)) == 0;
     }
 
     private long DataVersion()
