@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # The one test command. Installs hack/'s npm packages (the emulators and Azure's OpenAPI tools) and
-# Prometheus (Debian's package, for the monitoring tests), validates swagger/ with the ARM linter and oav, builds the solution (warnings are errors), runs
-# every test project while the functional tests record their HTTP traffic, validates that traffic
-# against swagger/ with oav, tests the az openshift CLI extension (pytest, JUnit results), and
-# ends with the line "N passed, N failed[, N skipped]": the test results summed from every
-# results file (.trx and JUnit .xml), plus one check each for the validations and the extension's
-# test set-up.
+# Prometheus (Debian's package, for the monitoring tests), validates swagger/ with the ARM linter and
+# oav, builds the solution (warnings are errors), runs every test project while the functional tests
+# record their HTTP traffic (the fuzz suite runs for RP_FUZZ_SECONDS, default 60, among them),
+# validates that traffic against swagger/ with oav (of the fuzz suite's mutated requests, only the
+# answers), tests the az openshift CLI extension (pytest, JUnit results), and ends with the line
+# "N passed, N failed[, N skipped]": the test results summed from every results file (.trx and
+# JUnit .xml), plus one check each for the validations and the extension's test set-up.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
 results=$root/artifacts/test-results
 traffic=$root/artifacts/traffic
-rm -rf "$results" "$traffic"
+rm -rf "$results" "$traffic" "$traffic-mutated"
 mkdir -p "$results" "$traffic"
 checks_passed=0
 checks_failed=0
@@ -89,6 +90,7 @@ RP_TRAFFIC_DIR=$traffic dotnet test Rp.sln -c Release --no-build -nologo \
 rc=$?
 
 check "traffic validation (oav validate-traffic of the functional tests' requests)" hack/validate-traffic.sh "$traffic"
+check "traffic validation of the fuzz suite's mutated requests (the answers only)" hack/validate-traffic.sh --responses-only "$traffic-mutated"
 
 # The az openshift CLI extension: installs Debian's azure-cli when missing, then its unit tests
 # and the end-to-end run of the real Azure CLI against the rp built above; their JUnit results

@@ -5,10 +5,17 @@
 # Reports go to artifacts/swagger/traffic-VERSION.json. Fails on any error; see
 # hack/swagger/oav-traffic.js for what is not an error (suppressions, requests the RP refused).
 #
-#   hack/validate-traffic.sh DIR
+# With --responses-only (the fuzz suite's mutated requests), only the RP's answers are judged.
+#
+#   hack/validate-traffic.sh [--responses-only] DIR
 set -uo pipefail
+mode=()
+if [[ "${1:-}" == "--responses-only" ]]; then
+  mode=(--responses-only)
+  shift
+fi
 if [[ $# -ne 1 ]]; then
-  echo "usage: $0 TRAFFIC_DIR" >&2
+  echo "usage: $0 [--responses-only] TRAFFIC_DIR" >&2
   exit 2
 fi
 traffic="$(cd "$1" 2>/dev/null && pwd)" || { echo "validate-traffic: no directory $1"; exit 1; }
@@ -26,7 +33,7 @@ mkdir -p "$logs"
 failed=0
 while IFS= read -r spec; do
   version="$(basename "$(dirname "$spec")")"
-  node hack/swagger/oav-traffic.js swagger/suppressions.json "$traffic" "$spec" "$logs/traffic-$version.json" "$logs" || failed=1
+  node hack/swagger/oav-traffic.js "${mode[@]}" swagger/suppressions.json "$traffic" "$spec" "$logs/traffic-$version${mode:+-responses}.json" "$logs" || failed=1
 done < <(find swagger/specification -path '*/resource-manager/*' -name redhatopenshift.json | sort)
 
 if [[ $failed -eq 0 ]]; then

@@ -27,6 +27,7 @@ internal static class ExternalJson
     {
         try
         {
+            StrictShapes.Check(body, typeof(T), Serializer.ContractResolver);
             return body.ToObject<T>(Serializer) ?? throw new JsonSerializationException("The request body is empty.");
         }
         catch (JsonException e)

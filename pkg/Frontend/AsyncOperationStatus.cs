@@ -12,7 +12,7 @@ internal sealed class AsyncOperationStatus(IAsyncOperations operations, IOpenShi
 {
     public async Task<(AsyncOperationDocument Operation, OpenShiftClusterDocument? Cluster)?> GetAsync(string subscriptionId, string operationId, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(operationId, out _))
+        if (!DashedGuid.IsValid(operationId))
         {
             return null;
         }
@@ -38,9 +38,10 @@ internal sealed class AsyncOperationStatus(IAsyncOperations operations, IOpenShi
         {
             operation.End(outcome.Status, outcome.Error, outcome.EndTime);
         }
-        else if (cluster is null)
+        else if (cluster is null || (operation.OpenShiftClusterDocumentId is { } documentId && cluster.Id != documentId))
         {
-            // The resource is gone: a delete finished; anything else was cut short by that delete.
+            // The resource the operation drove is gone (another may exist under its name since): a
+            // delete finished; anything else was cut short by that delete.
             operation.End(
                 operation.InitialProvisioningState == ProvisioningState.Deleting ? ProvisioningState.Succeeded : ProvisioningState.Canceled,
                 operation.InitialProvisioningState == ProvisioningState.Deleting ? null : AsyncOperationDocument.CanceledError(),

@@ -10,13 +10,14 @@ namespace Rp.Frontend;
 /// all go through <see cref="Apply"/>, so that preflight can never accept what the PUT refuses, nor
 /// the reverse.
 /// </summary>
-internal sealed class ClusterRequestValidator(DocumentSerializer serializer)
+internal sealed class ClusterRequestValidator(DocumentSerializer serializer, ClusterPlacement placement)
 {
     /// <summary>
     /// Validates <paramref name="body"/> in <paramref name="version"/> and applies it to
     /// <paramref name="target"/>: a create when <paramref name="current"/> is null, else an update of
     /// it (<paramref name="target"/> may be <paramref name="current"/> itself). A PUT also takes the
-    /// casing of the URL's names. Throws <see cref="CloudError"/> and leaves
+    /// casing of the URL's names. A create is checked against the names' rules and the supported
+    /// locations (<see cref="ClusterPlacement"/>). Throws <see cref="CloudError"/> and leaves
     /// <paramref name="target"/> untouched when the request is invalid.
     /// </summary>
     public void Apply(IApiVersion version, ResourceId id, JObject body, OpenShiftCluster? current, OpenShiftCluster target, bool isPut)
@@ -27,6 +28,13 @@ internal sealed class ClusterRequestValidator(DocumentSerializer serializer)
         }
 
         version.ClusterToInternal(body, current, target);
+        if (current is null)
+        {
+            // Where a cluster may be created: the supported locations (a create's target is new, so
+            // nothing is left half-applied when this refuses).
+            placement.Validate(id, target.Location);
+        }
+
         if (isPut)
         {
             // The casing of the most recent PUT is the one returned.

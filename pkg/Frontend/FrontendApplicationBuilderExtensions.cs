@@ -10,9 +10,11 @@ public static class FrontendApplicationBuilderExtensions
     {
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<RequestTimeoutMiddleware>();
         app.UseRouting();
         app.UseMiddleware<ClientCertificateMiddleware>();
         app.UseMiddleware<AdminAuditMiddleware>();
+        app.UseMiddleware<RouteValuesMiddleware>();
         app.UseMiddleware<ApiVersionMiddleware>();
         app.UseMiddleware<BodyMiddleware>();
         app.UseMiddleware<SubscriptionStateMiddleware>();

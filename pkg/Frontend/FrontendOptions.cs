@@ -21,6 +21,12 @@ public sealed class FrontendOptions
     /// </summary>
     public int RetryAfterSeconds { get; set; } = DefaultRetryAfterSeconds;
 
+    /// <summary>
+    /// The longest a request may take: one still running then (a store not answering) gets 503
+    /// with <c>Retry-After</c> rather than keeping the client waiting.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Request bodies larger than this get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
@@ -36,4 +42,32 @@ public sealed class FrontendOptions
     /// no URL is https already. 0: https only where a URL says so.
     /// </summary>
     public int HttpsPort { get; set; } = 8443;
+
+    /// <summary>
+    /// The regions clusters may be created in, comma-separated region names: a create elsewhere
+    /// is refused with <c>LocationNotAvailableForResourceType</c>. The default is Azure's public regions.
+    /// </summary>
+    public string SupportedLocations { get; set; } = DefaultLocations;
+
+    /// <summary>The longest request line (method, URL, version) the server reads; longer gets 414.</summary>
+    public int MaxRequestLineBytes { get; set; } = 8 * 1024;
+
+    /// <summary>The most header bytes (names and values) a request may carry; more gets 431.</summary>
+    public int MaxRequestHeadersBytes { get; set; } = 32 * 1024;
+
+    /// <summary>The most headers a request may carry; more gets 431.</summary>
+    public int MaxRequestHeaderCount { get; set; } = 100;
+
+    /// <summary>The region names in <see cref="SupportedLocations"/>.</summary>
+    internal IReadOnlyList<string> SupportedLocationNames() =>
+        SupportedLocations.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private const string DefaultLocations =
+        "australiacentral,australiacentral2,australiaeast,australiasoutheast,austriaeast,belgiumcentral,brazilsouth,brazilsoutheast,"
+        + "canadacentral,canadaeast,centralindia,centralus,chilecentral,eastasia,eastus,eastus2,francecentral,francesouth,"
+        + "germanynorth,germanywestcentral,indonesiacentral,israelcentral,italynorth,japaneast,japanwest,jioindiacentral,jioindiawest,"
+        + "koreacentral,koreasouth,malaysiawest,mexicocentral,newzealandnorth,northcentralus,northeurope,norwayeast,norwaywest,"
+        + "polandcentral,qatarcentral,southafricanorth,southafricawest,southcentralus,southeastasia,southindia,spaincentral,"
+        + "swedencentral,swedensouth,switzerlandnorth,switzerlandwest,uaecentral,uaenorth,uksouth,ukwest,westcentralus,"
+        + "westeurope,westindia,westus,westus2,westus3";
 }

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Rp.Api;
 using Rp.Env;
 using Rp.Frontend.Admin;
 using Rp.Frontend.Authentication;
@@ -10,6 +12,7 @@ using Rp.Frontend.Handlers;
 using Rp.Frontend.Middleware;
 using Rp.Frontend.Preflight;
 using Rp.Frontend.Quotas;
+using Rp.Frontend.Server;
 
 namespace Rp.Frontend;
 
@@ -34,13 +37,24 @@ public static class FrontendServiceCollectionExtensions
                 }
             })
             .Validate(frontend => frontend.RetryAfterSeconds >= 1, $"{FrontendOptions.SectionName}:{nameof(FrontendOptions.RetryAfterSeconds)} must be at least 1.")
+            .Validate(o => o.SupportedLocationNames().Count > 0 && o.SupportedLocationNames().All(Locations.IsName), $"{FrontendOptions.SectionName}:{nameof(FrontendOptions.SupportedLocations)} must be comma-separated region names (lowercase letters and digits).")
             .ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<FrontendOptions>>((kestrel, frontend) =>
+        {
+            var limits = frontend.Value;
+            kestrel.Limits.MaxRequestLineSize = limits.MaxRequestLineBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = limits.MaxRequestHeadersBytes;
+            kestrel.Limits.MaxRequestHeaderCount = limits.MaxRequestHeaderCount;
+            kestrel.ConfigureEndpointDefaults(listen => listen.UseCloudErrorBodies(limits));
+        });
         services.AddOptions<QuotaOptions>().Bind(configuration.GetSection(QuotaOptions.SectionName));
         services.AddRpClientCertificates(configuration);
         services.AddLogging(logging => logging.AddFilter(AdminAuditMiddleware.Category, LogLevel.Information));
         services.AddRouting();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SkipTokens>();
+        services.TryAddSingleton<ClusterPlacement>();
+        services.TryAddSingleton<SubscriptionRegistration>();
         services.TryAddSingleton<AsyncOperationStatus>();
         services.TryAddSingleton<OpenShiftClusterGet>();
         services.TryAddSingleton<ClusterRequestValidator>();

@@ -9,6 +9,7 @@ internal static class HttpContextItems
 {
     private const string ApiVersionKey = "rp.apiVersion";
     private const string BodyKey = "rp.body";
+    private const string UnregisteredSubscriptionKey = "rp.unregisteredSubscription";
 
     public static void SetApiVersion(this HttpContext context, IApiVersion version) => context.Items[ApiVersionKey] = version;
 
@@ -18,6 +19,11 @@ internal static class HttpContextItems
     public static void SetBody(this HttpContext context, JToken? body) => context.Items[BodyKey] = body;
 
     public static JToken? GetBody(this HttpContext context) => context.Items[BodyKey] as JToken;
+
+    /// <summary>Development mode: the (canonical) id of the unknown subscription this write registers if it is accepted.</summary>
+    public static void SetUnregisteredSubscription(this HttpContext context, string? subscriptionId) => context.Items[UnregisteredSubscriptionKey] = subscriptionId;
+
+    public static string? GetUnregisteredSubscription(this HttpContext context) => context.Items[UnregisteredSubscriptionKey] as string;
 
     /// <summary>The request body as a JSON object; 400 when it is missing or not an object.</summary>
     public static JObject GetObjectBody(this HttpContext context) =>

@@ -47,17 +47,28 @@ internal static class RequestContext
 
     /// <summary>
     /// Where async-operation URLs point: the host the client called through (ARM's, from
-    /// <c>Referer</c>), else this request's own.
+    /// <c>Referer</c>), else this request's own. Hosts are written in their ASCII form (an
+    /// international name in punycode); a <c>Referer</c> that is no absolute http(s) URL is ignored.
     /// </summary>
     public static string PublicBaseUrl(this HttpContext context)
     {
         var referer = context.Request.Headers[ArmHeaders.Referer].ToString();
-        if (Uri.TryCreate(referer, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        if (Uri.TryCreate(referer, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && BaseUrl(uri.Scheme, new HostString(uri.Authority)) is { } armBaseUrl)
         {
-            return uri.GetLeftPart(UriPartial.Authority);
+            return armBaseUrl;
         }
 
-        return $"{context.Request.Scheme}://{context.Request.Host}";
+        return BaseUrl(context.Request.Scheme, context.Request.Host)
+            ?? throw CloudError.BadRequest(CloudErrorCodes.InvalidParameter, "The request's Host header is not a valid host name.", "Host");
+    }
+
+    private static string? BaseUrl(string scheme, HostString host)
+    {
+        var authority = host.ToUriComponent();
+        return host.HasValue && ArmHeaders.IsPrintableAscii(authority) && !authority.Any(c => c is ' ' or '/' or '?' or '#' or '\\' or '@')
+            ? $"{scheme}://{authority}"
+            : null;
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

@@ -19,9 +19,9 @@ internal static partial class ResourceNames
         }
     }
 
-    [GeneratedRegex(@"^[-\w._()]+$")]
+    [GeneratedRegex(@"^[-\w._()]+\z")]
     private static partial Regex ResourceGroupPattern();
 
-    [GeneratedRegex(@"^[a-zA-Z0-9](?:[-_a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$")]
+    [GeneratedRegex(@"^[a-zA-Z0-9](?:[-_a-zA-Z0-9]{0,61}[a-zA-Z0-9])?\z")]
     private static partial Regex ClusterNamePattern();
 }

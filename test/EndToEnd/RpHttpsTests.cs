@@ -39,6 +39,30 @@ public sealed class RpHttpsTests
     }
 
     [Fact]
+    public async Task StartAsync_DevelopmentWithHttps_RefusalsOfTheServerItselfCarryACloudErrorOnBoth()
+    {
+        // Kestrel refuses headers over its limit before any middleware runs; the connection
+        // middleware that gives such refusals their body must reach the plain text under TLS too.
+        using var dir = new TempDirectory();
+        await using var rp = await RpProcess.StartAsync(dir.Path, role: null, settings: null, https: true);
+        using var certificate = PinnedCertificate.Load(Path.Combine(dir.Path, DevelopmentCertificate.FileName));
+        using var client = new HttpClient(PinnedCertificate.Handler(certificate));
+
+        foreach (var baseUrl in new[] { rp.Url!, rp.HttpsUrl! })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{baseUrl}{OperationsPath}");
+            request.Headers.Add("x-padding", new string('a', 40 * 1024));
+
+            using var response = await client.SendAsync(request);
+
+            response.StatusCode.Should().Be(HttpStatusCode.RequestHeaderFieldsTooLarge, baseUrl);
+            response.Content.Headers.ContentType?.MediaType.Should().Be("application/json", baseUrl);
+            (await response.Content.ReadAsStringAsync()).Should().Contain("\"code\":\"RequestHeaderFieldsTooLarge\"", baseUrl);
+            response.Headers.Contains("x-ms-request-id").Should().BeTrue(baseUrl);
+        }
+    }
+
+    [Fact]
     public async Task StartAsync_DevelopmentWithHttps_RefusesAnotherPinnedCertificate()
     {
         using var dir = new TempDirectory();

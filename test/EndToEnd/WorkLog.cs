@@ -8,7 +8,9 @@ namespace Rp.EndToEnd.Tests;
 /// logs of several backends show whether two workers ever worked on one document at once.
 /// Every line of a worker's document carries the scope <c>documentId=... workerId=...</c>.
 /// A lease runs from "lease taken" (written after the lease write) to the last "releasing the
-/// lease" (written before the write that gives it up) or "stopped, ownership lost"; a phase from
+/// lease" (written before the write that gives it up), "heartbeat failed" (the work is canceled
+/// then: a write still under way is fenced on the lease, and a phase after it shows as one) or
+/// "stopped, ownership lost"; a phase from
 /// "Install phase X starting" to its "completed" or the worker's next line. Whatever is still
 /// open when the process died ends when it died.
 /// </summary>
@@ -46,6 +48,7 @@ public static partial class WorkLog
     {
         DateTimeOffset? start = null;
         DateTimeOffset? end = null;
+        var stopped = false;
         foreach (var line in lines)
         {
             if (LeaseTaken().IsMatch(line.Text))
@@ -55,16 +58,18 @@ public static partial class WorkLog
                     intervals.Add(new WorkInterval(line.DocumentId, line.WorkerId, "lease", start.Value, end ?? line.Time));
                 }
 
-                (start, end) = (line.Time, null);
+                (start, end, stopped) = (line.Time, null, false);
             }
-            else if (LeaseEnded().IsMatch(line.Text))
+            else if (LeaseEnded().IsMatch(line.Text) && !stopped)
             {
+                // A lost heartbeat ends the work at once; what the worker says after it does not extend it.
                 end = start is null ? null : line.Time;
+                stopped = HeartbeatLost().IsMatch(line.Text);
             }
             else if (PhaseStarting().IsMatch(line.Text))
             {
                 // Work after a "releasing" line means the release did not happen: the lease runs on.
-                end = null;
+                (end, stopped) = (null, false);
             }
         }
 
@@ -127,8 +132,11 @@ public static partial class WorkLog
     [GeneratedRegex(@": lease taken by \S+$")]
     private static partial Regex LeaseTaken();
 
-    [GeneratedRegex(@": (releasing the lease of \S+$|work of \S+ stopped, ownership lost: )")]
+    [GeneratedRegex(@": (releasing the lease of \S+$|work of \S+ stopped, ownership lost: |heartbeat failed: )")]
     private static partial Regex LeaseEnded();
+
+    [GeneratedRegex(@": heartbeat failed: ")]
+    private static partial Regex HeartbeatLost();
 
     [GeneratedRegex(@" Install phase (?<phase>\S+) starting$")]
     private static partial Regex PhaseStarting();

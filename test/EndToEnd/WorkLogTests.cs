@@ -9,7 +9,7 @@ public sealed class WorkLogTests
 
     private static readonly DateTimeOffset Origin = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    // Events as "second worker what [phase]": what is taken, release, stopped, start or done.
+    // Events as "second worker what [phase]": what is taken, release, stopped, heartbeat (lost), start or done.
     // The first process's log ends (it dies) at second 10, the second's at second 20.
     public static TheoryData<string, string[], string[], int> Cases => new()
     {
@@ -20,6 +20,8 @@ public sealed class WorkLogTests
         { "taken after the killed worker died", ["0 a taken", "1 a start urls"], ["11 b taken", "12 b release"], 0 },
         { "work after a release that did not happen", ["0 a taken", "1 a release", "2 a start deprovision", "3 a done deprovision", "6 a release"], ["4 b taken"], 1 },
         { "stopped on losing the lease before the other took it", ["0 a taken", "1 a stopped"], ["2 b taken", "3 b release"], 0 },
+        { "heartbeat lost (work canceled) before the other took it", ["0 a taken", "1 a heartbeat", "3 a stopped"], ["2 b taken", "4 b release"], 0 },
+        { "a phase after the heartbeat was lost", ["0 a taken", "1 a heartbeat", "3 a start urls", "5 a done urls"], ["2 b taken", "6 b release"], 2 },
     };
 
     [Theory]
@@ -67,6 +69,7 @@ public sealed class WorkLogTests
             "taken" => ("Rp.Backend.Worker.MessageProcessor", $"k: lease taken by {owner}"),
             "release" => ("Rp.Backend.Worker.MessageProcessor", $"k: releasing the lease of {owner}"),
             "stopped" => ("Rp.Backend.Worker.MessageProcessor", $"k: work of {owner} stopped, ownership lost: lease expired"),
+            "heartbeat" => ("Rp.Backend.Worker.MessageProcessor", "k: heartbeat failed: the lease would run out before its renewal answered"),
             "start" => ("Rp.Backend.Installer.LocalClusterInstaller", $"Install phase {parts[3]} starting"),
             "done" => ("Rp.Backend.Installer.LocalClusterInstaller", $"Install phase {parts[3]} completed"),
             _ => throw new ArgumentException($"Unknown event '{compact}'.", nameof(compact)),

@@ -131,7 +131,7 @@ internal static partial class OpenShiftClusterStaticValidator
             return;
         }
 
-        if (!Guid.TryParseExact(profile.ClientId, "D", out _))
+        if (!DashedGuid.IsValid(profile.ClientId))
         {
             throw ValidationErrors.Invalid($"{ServicePrincipalProfile}.clientId", $"The provided client id '{profile.ClientId}' is invalid: expected a GUID.");
         }
@@ -214,9 +214,9 @@ internal static partial class OpenShiftClusterStaticValidator
         }
     }
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$")]
+    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*\z")]
     private static partial Regex DomainName();
 
-    [GeneratedRegex("^[0-9]{1,4}\\.[0-9]{1,4}\\.[0-9]{1,4}$")]
+    [GeneratedRegex(@"^[0-9]{1,4}\.[0-9]{1,4}\.[0-9]{1,4}\z")]
     private static partial Regex OpenShiftVersion();
 }

@@ -9,7 +9,7 @@ internal static partial class AzureResourceIds
     public static string ValidateSubnetId(string value, string target)
     {
         var match = SubnetId().Match(value);
-        if (!match.Success || !Guid.TryParseExact(match.Groups["subscription"].Value, "D", out _))
+        if (!match.Success || !SubscriptionIds.TryParse(match.Groups["subscription"].Value, out _))
         {
             throw ValidationErrors.Invalid(target, $"The provided subnet id '{value}' is invalid: expected /subscriptions/{{subscriptionId}}/resourceGroups/{{resourceGroup}}/providers/Microsoft.Network/virtualNetworks/{{vnet}}/subnets/{{subnet}}.");
         }
@@ -21,7 +21,7 @@ internal static partial class AzureResourceIds
     public static (string SubscriptionId, string ResourceGroup) ValidateResourceGroupId(string value, string target)
     {
         var match = ResourceGroupId().Match(value);
-        if (!match.Success || !Guid.TryParseExact(match.Groups["subscription"].Value, "D", out _))
+        if (!match.Success || !SubscriptionIds.TryParse(match.Groups["subscription"].Value, out _))
         {
             throw ValidationErrors.Invalid(target, $"The provided resource group id '{value}' is invalid: expected /subscriptions/{{subscriptionId}}/resourceGroups/{{resourceGroup}}.");
         }
@@ -29,9 +29,9 @@ internal static partial class AzureResourceIds
         return (match.Groups["subscription"].Value, match.Groups["group"].Value);
     }
 
-    [GeneratedRegex(@"^(?<vnet>/subscriptions/(?<subscription>[^/]+)/resourceGroups/[-\w._()]{0,89}[-\w_()]/providers/Microsoft\.Network/virtualNetworks/[-\w.]{1,64})/subnets/[-\w.]{1,80}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<vnet>/subscriptions/(?<subscription>[^/]+)/resourceGroups/[-\w._()]{0,89}[-\w_()]/providers/Microsoft\.Network/virtualNetworks/[-\w.]{1,64})/subnets/[-\w.]{1,80}\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SubnetId();
 
-    [GeneratedRegex(@"^/subscriptions/(?<subscription>[^/]+)/resourceGroups/(?<group>[-\w._()]{0,89}[-\w_()])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^/subscriptions/(?<subscription>[^/]+)/resourceGroups/(?<group>[-\w._()]{0,89}[-\w_()])\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ResourceGroupId();
 }

@@ -2,7 +2,7 @@ namespace Rp.Api.Validation;
 
 /// <summary>
 /// Rules on the ARM envelope. Id, name and type come from the URL: a body may repeat them but not
-/// contradict them. Location is required and cannot change; systemData is ARM's and read-only.
+/// contradict them. Location is required, a region (see <see cref="Locations"/>), and cannot change; systemData is ARM's and read-only.
 /// </summary>
 internal static class ResourceRules
 {
@@ -18,7 +18,8 @@ internal static class ResourceRules
             throw ValidationErrors.Required("location");
         }
 
-        if (current is not null && NormalizeLocation(proposed.Location) != NormalizeLocation(current.Location))
+        var location = Locations.Parse(proposed.Location);
+        if (current is not null && location != Locations.Normalize(current.Location))
         {
             throw ValidationErrors.ChangeNotAllowed("location");
         }
@@ -30,9 +31,6 @@ internal static class ResourceRules
             throw isCreate ? ValidationErrors.ReadOnly("systemData") : ValidationErrors.ChangeNotAllowed("systemData");
         }
     }
-
-    /// <summary>ARM spells a location both as a display name and as a name: <c>East US</c> is <c>eastus</c>.</summary>
-    public static string? NormalizeLocation(string? location) => location?.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
 
     private static void MatchesUrl(string? proposed, string expected, string target, bool isCreate)
     {

@@ -68,6 +68,6 @@ internal static partial class Kubeconfig
 
     // Starts with a letter (never a number, indicator or quote), holds no ": " or " #" and does
     // not end with a colon, so YAML cannot read it as anything but this string.
-    [GeneratedRegex("^[A-Za-z](?:[A-Za-z0-9._/:+=-]*[A-Za-z0-9._/+=-])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z](?:[A-Za-z0-9._/:+=-]*[A-Za-z0-9._/+=-])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex PlainScalar();
 }

@@ -98,6 +98,10 @@ internal sealed partial class MessageProcessor(
         using var state = new WorkState(message.PopReceipt, time, LeaseMargin, draining);
         state.LeaseHeldUntil(leased.LeaseExpires!.Value);
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, state.LeaseDeadline);
+
+        // Said when it happens (a lease taken too late: at once), not when the work has wound down:
+        // from here on another worker may take the document.
+        using var deadlineLog = state.LeaseDeadline.Register(() => LogHeartbeatLost(logger, key, "the lease would run out before it was renewed; stopping the work"));
         var heartbeat = HeartbeatAsync(message.MessageId, key, owner, state, work);
         var completed = false;
         try

@@ -103,7 +103,7 @@ internal sealed partial class SubscriptionCascade(
                     return false;
                 }
 
-                var operation = await operations.CreateAsync(AsyncOperationDocument.Start(id!, doc.OpenShiftCluster.Location, ProvisioningState.Deleting, time.GetUtcNow()), ct).ConfigureAwait(false);
+                var operation = await operations.CreateAsync(AsyncOperationDocument.Start(id!, doc.Id, doc.OpenShiftCluster.Location, ProvisioningState.Deleting, time.GetUtcNow()), ct).ConfigureAwait(false);
                 doc.BeginOperation(operation.Id, ProvisioningState.Deleting, null);
                 await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
                 LogDeleting(logger, doc.Key, operation.Id);

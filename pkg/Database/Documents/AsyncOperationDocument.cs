@@ -14,6 +14,13 @@ public sealed class AsyncOperationDocument : Document
     [JsonProperty("openShiftClusterKey")]
     public string OpenShiftClusterKey { get; set; } = "";
 
+    /// <summary>
+    /// The id of the resource document the operation drives: a resource deleted and created again
+    /// under the same key is another document (absent in operations written before it was kept).
+    /// </summary>
+    [JsonProperty("openShiftClusterDocumentId", NullValueHandling = NullValueHandling.Ignore)]
+    public string? OpenShiftClusterDocumentId { get; set; }
+
     /// <summary>The state the operation drives the resource through: Creating, Updating or Deleting.</summary>
     [JsonProperty("initialProvisioningState")]
     public ProvisioningState InitialProvisioningState { get; set; }
@@ -26,12 +33,10 @@ public sealed class AsyncOperationDocument : Document
 
     /// <summary>The status resource's ARM id.</summary>
     public static string StatusId(string subscriptionId, string location, string operationId) =>
-        $"/subscriptions/{subscriptionId}/providers/{ResourceId.ProviderNamespace}/locations/{NormalizeLocation(location)}/operationsStatus/{operationId}";
+        $"/subscriptions/{subscriptionId}/providers/{ResourceId.ProviderNamespace}/locations/{Locations.Normalize(location) ?? throw new ArgumentException($"'{location}' is not a region.", nameof(location))}/operationsStatus/{operationId}";
 
-    public static string NormalizeLocation(string location) => location.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
-
-    /// <summary>A new, running operation that drives the cluster with <paramref name="clusterKey"/> through <paramref name="state"/>.</summary>
-    public static AsyncOperationDocument Start(ResourceId cluster, string location, ProvisioningState state, DateTimeOffset now)
+    /// <summary>A new, running operation that drives the cluster <paramref name="cluster"/> (document <paramref name="documentId"/>) through <paramref name="state"/>.</summary>
+    public static AsyncOperationDocument Start(ResourceId cluster, string documentId, string location, ProvisioningState state, DateTimeOffset now)
     {
         var id = Guid.NewGuid().ToString();
         return new AsyncOperationDocument
@@ -39,6 +44,7 @@ public sealed class AsyncOperationDocument : Document
             Id = id,
             PartitionKey = id,
             OpenShiftClusterKey = cluster.Key,
+            OpenShiftClusterDocumentId = documentId,
             InitialProvisioningState = state,
             AsyncOperation = new AsyncOperation
             {

@@ -28,7 +28,7 @@ internal sealed partial class AdminClusterRetry(IOpenShiftClusters clusters, IAs
                 {
                     if (operation is null || operation.InitialProvisioningState != state)
                     {
-                        operation = await operations.CreateAsync(AsyncOperationDocument.Start(id, document.OpenShiftCluster.Location, state, time.GetUtcNow()), ct).ConfigureAwait(false);
+                        operation = await operations.CreateAsync(AsyncOperationDocument.Start(id, document.Id, document.OpenShiftCluster.Location, state, time.GetUtcNow()), ct).ConfigureAwait(false);
                     }
 
                     if (properties.Install.OperationId == document.LastOperation?.Id)

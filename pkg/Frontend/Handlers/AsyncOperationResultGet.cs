@@ -28,7 +28,7 @@ internal sealed class AsyncOperationResultGet(AsyncOperationStatus status, IOpti
             case ProvisioningState.Failed or ProvisioningState.Canceled:
                 throw Failure(operation);
             default:
-                context.Response.Headers.Location = $"{context.PublicBaseUrl()}{context.Request.Path}{context.Request.QueryString}";
+                context.Response.Headers.Location = AsyncOperationUrls.Of(context).Result((string)context.GetRouteValue("subscriptionId")!, (string)context.GetRouteValue("location")!, operation.Id);
                 AsyncOperationUrls.SetRetryAfter(context, options.Value.RetryAfterSeconds);
                 await ArmResponses.WriteStatusAsync(context, StatusCodes.Status202Accepted).ConfigureAwait(false);
                 return;

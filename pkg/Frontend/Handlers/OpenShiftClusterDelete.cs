@@ -17,6 +17,7 @@ internal sealed partial class OpenShiftClusterDelete(
     IOpenShiftClusters clusters,
     IAsyncOperations operations,
     QuotaChecker quota,
+    SubscriptionRegistration registration,
     TimeProvider time,
     IOptions<FrontendOptions> options,
     ILogger<OpenShiftClusterDelete> logger)
@@ -25,6 +26,7 @@ internal sealed partial class OpenShiftClusterDelete(
     {
         var id = context.ClusterId();
         var correlation = context.Correlation(time.GetUtcNow());
+        var urls = AsyncOperationUrls.Of(context);
         AsyncOperationDocument? operation = null;
         var began = false;
 
@@ -49,7 +51,8 @@ internal sealed partial class OpenShiftClusterDelete(
                     }
                 }
 
-                operation ??= await operations.CreateAsync(AsyncOperationDocument.Start(id, doc.OpenShiftCluster.Location, ProvisioningState.Deleting, time.GetUtcNow()), ct).ConfigureAwait(false);
+                await registration.EnsureAsync(context, ct).ConfigureAwait(false);
+                operation ??= await operations.CreateAsync(AsyncOperationDocument.Start(id, doc.Id, doc.OpenShiftCluster.Location, ProvisioningState.Deleting, time.GetUtcNow()), ct).ConfigureAwait(false);
                 doc.BeginOperation(operation.Id, ProvisioningState.Deleting, correlation);
                 began = true;
                 return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
@@ -69,7 +72,7 @@ internal sealed partial class OpenShiftClusterDelete(
 
         await quota.WithdrawAsync(id).ConfigureAwait(false);
         LogAccepted(logger, id.ToString(), operation.Id);
-        AsyncOperationUrls.SetHeaders(context, id, document.OpenShiftCluster.Location, operation, withLocation: true, options.Value.RetryAfterSeconds);
+        urls.SetHeaders(context, id, document.OpenShiftCluster.Location, operation, withLocation: true, options.Value.RetryAfterSeconds);
         await ArmResponses.WriteStatusAsync(context, StatusCodes.Status202Accepted).ConfigureAwait(false);
     }
 

@@ -13,28 +13,34 @@ namespace Rp.Frontend.Handlers;
 /// <summary>
 /// PUT (create 201 / replace 200) and PATCH (tags only: 200 at once; otherwise 202) of a cluster.
 /// Checks the subscription's quota, then writes the document with a non-terminal state and an
-/// async operation, and never waits for the backend. A PUT that changes nothing on a Succeeded
-/// cluster (a redeploy) answers 200 at once and writes nothing.
+/// async operation, and never waits for the backend. Everything that can refuse the request is
+/// checked before the first write; property names are matched ignoring case, as everywhere. A PUT
+/// that changes nothing on a Succeeded cluster (a redeploy) answers 200 at once and writes nothing.
 /// </summary>
 internal sealed partial class OpenShiftClusterPutOrPatch(
     IOpenShiftClusters clusters,
     IAsyncOperations operations,
     ClusterRequestValidator validator,
     QuotaChecker quota,
+    SubscriptionRegistration registration,
     TimeProvider time,
     IOptions<FrontendOptions> options,
     ILogger<OpenShiftClusterPutOrPatch> logger)
 {
+    private const string TagsProperty = "tags";
+    private const string EtagProperty = "etag";
+
     public async Task HandleAsync(HttpContext context)
     {
         var isPatch = HttpMethods.IsPatch(context.Request.Method);
         var id = context.ClusterId();
         var version = context.GetApiVersion();
         var body = context.GetObjectBody();
-        body.Remove("etag");
+        body.Property(EtagProperty, StringComparison.OrdinalIgnoreCase)?.Remove();
         var systemData = context.SystemData();
         var correlation = context.Correlation(time.GetUtcNow());
-        var tagsOnly = isPatch && body.Properties().All(p => p.Name == "tags");
+        var urls = AsyncOperationUrls.Of(context);
+        var tagsOnly = isPatch && body.Properties().All(p => p.Name.Equals(TagsProperty, StringComparison.OrdinalIgnoreCase));
         AsyncOperationDocument? operation = null;
         var created = false;
         var unchanged = false;
@@ -87,17 +93,28 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
                 ApplySystemData(cluster, systemData, created);
                 if (tagsOnly)
                 {
+                    await registration.EnsureAsync(context, ct).ConfigureAwait(false);
                     doc.ResourceETag = OpenShiftClusterDocument.NewResourceETag();
                     return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
                 }
 
-                await reservation.ReserveAsync(before, ClusterFootprint.Of(cluster), ct).ConfigureAwait(false);
+                var requested = ClusterFootprint.Of(cluster);
+                if (context.GetUnregisteredSubscription() is not null)
+                {
+                    // An unknown subscription (development mode) is registered by a write that is
+                    // accepted: the quota is checked before that (reading only), then reserved in
+                    // the subscription's document.
+                    await quota.CheckAsync(id, before, requested, ct).ConfigureAwait(false);
+                    await registration.EnsureAsync(context, ct).ConfigureAwait(false);
+                }
+
+                await reservation.ReserveAsync(before, requested, ct).ConfigureAwait(false);
                 var state = created || (cluster.Properties.ProvisioningState is ProvisioningState.Failed or ProvisioningState.Canceled && cluster.Properties.FailedProvisioningState == ProvisioningState.Creating)
                     ? ProvisioningState.Creating
                     : ProvisioningState.Updating;
                 if (operation is null || operation.InitialProvisioningState != state || operation.OpenShiftClusterKey != id.Key)
                 {
-                    operation = await operations.CreateAsync(AsyncOperationDocument.Start(id, cluster.Location, state, time.GetUtcNow()), ct).ConfigureAwait(false);
+                    operation = await operations.CreateAsync(AsyncOperationDocument.Start(id, doc.Id, cluster.Location, state, time.GetUtcNow()), ct).ConfigureAwait(false);
                 }
 
                 doc.BeginOperation(operation.Id, state, correlation);
@@ -146,7 +163,7 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
             return;
         }
 
-        AsyncOperationUrls.SetHeaders(context, id, document.OpenShiftCluster.Location, operation, withLocation: isPatch, options.Value.RetryAfterSeconds);
+        urls.SetHeaders(context, id, document.OpenShiftCluster.Location, operation, withLocation: isPatch, options.Value.RetryAfterSeconds);
         if (isPatch)
         {
             await ArmResponses.WriteStatusAsync(context, StatusCodes.Status202Accepted).ConfigureAwait(false);
@@ -184,9 +201,13 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
     private static JObject Merge(JObject current, JObject patch)
     {
         var merged = (JObject)JsonMergePatch.Apply(current, patch);
-        if (patch.TryGetValue("tags", out var tags))
+        if (patch.GetValue(TagsProperty, StringComparison.OrdinalIgnoreCase) is { } tags)
         {
-            merged["tags"] = tags.DeepClone();
+            merged.Property(TagsProperty, StringComparison.OrdinalIgnoreCase)?.Remove();
+            if (tags.Type != JTokenType.Null)
+            {
+                merged[TagsProperty] = tags.DeepClone();
+            }
         }
 
         return merged;

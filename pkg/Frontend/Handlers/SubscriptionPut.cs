@@ -24,11 +24,7 @@ internal sealed partial class SubscriptionPut(ISubscriptions subscriptions, ILog
 
     public async Task HandleAsync(HttpContext context)
     {
-        var subscriptionId = (string)context.GetRouteValue("subscriptionId")!;
-        if (!Guid.TryParse(subscriptionId, out _))
-        {
-            throw CloudError.BadRequest(CloudErrorCodes.InvalidParameter, $"'{subscriptionId}' is not a valid subscription id.", "subscriptionId");
-        }
+        var id = SubscriptionIds.Parse(context.GetRouteValue("subscriptionId") as string);
 
         var body = context.GetObjectBody();
         Subscription subscription;
@@ -42,12 +38,11 @@ internal sealed partial class SubscriptionPut(ISubscriptions subscriptions, ILog
             throw CloudError.BadRequest(CloudErrorCodes.InvalidRequestContent, "The request body is not a valid subscription.");
         }
 
-        if (body["state"]?.Type != JTokenType.String || !KnownStates.Contains(subscription.State))
+        if (body.GetValue("state", StringComparison.OrdinalIgnoreCase)?.Type != JTokenType.String || !KnownStates.Contains(subscription.State))
         {
             throw CloudError.BadRequest(CloudErrorCodes.InvalidParameter, $"The subscription state must be one of {string.Join(", ", KnownStates)}.", "state");
         }
 
-        var id = subscriptionId.ToLowerInvariant();
         var created = false;
         await Retry.OnPreconditionFailedAsync(
             async ct =>
@@ -73,7 +68,7 @@ internal sealed partial class SubscriptionPut(ISubscriptions subscriptions, ILog
             },
             context.RequestAborted).ConfigureAwait(false);
 
-        LogState(logger, subscriptionId, subscription.State);
+        LogState(logger, id, subscription.State);
         await ArmResponses.WriteJsonAsync(context, created ? StatusCodes.Status201Created : StatusCodes.Status200OK, body).ConfigureAwait(false);
     }
 

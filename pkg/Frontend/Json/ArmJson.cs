@@ -1,8 +1,11 @@
 using System.Text;
+using System.Text.Unicode;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Linq;
+using Rp.Api;
 using JsonReaderOptions = System.Text.Json.JsonReaderOptions;
+using JsonTokenType = System.Text.Json.JsonTokenType;
 using Utf8JsonReader = System.Text.Json.Utf8JsonReader;
 
 namespace Rp.Frontend.Json;
@@ -25,8 +28,12 @@ internal static class ArmJson
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>
-    /// Parses a request body. It must be strict JSON (RFC 8259): Newtonsoft alone would also take
-    /// single quotes, comments, unquoted names and trailing commas, which ARM never sends.
+    /// Parses a request body; a 400 <c>InvalidRequestContent</c> when it is not strict JSON
+    /// (RFC 8259) in valid UTF-8 with each property name once per object. Newtonsoft alone would
+    /// also take single quotes, comments, unquoted names and trailing commas, replace invalid
+    /// UTF-8 with U+FFFD and let the last of two equal names win, none of which ARM sends: ARM
+    /// and the RP could read such a body differently. Names are compared ignoring case, as every
+    /// name is matched.
     /// </summary>
     public static JToken Parse(ArraySegment<byte> utf8)
     {
@@ -47,16 +54,61 @@ internal static class ArmJson
 
     private static void EnsureStrict(ReadOnlySpan<byte> utf8)
     {
+        if (!Utf8.IsValid(utf8))
+        {
+            throw Invalid("The request content is not valid UTF-8 text.");
+        }
+
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
+        var objects = new Stack<(HashSet<string> Names, string Path)>();
+        var path = new Stack<string>();
         try
         {
             while (reader.Read())
             {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        objects.Push((new HashSet<string>(StringComparer.OrdinalIgnoreCase), string.Join('.', path.Reverse())));
+                        break;
+                    case JsonTokenType.EndObject:
+                        objects.Pop();
+                        break;
+                    case JsonTokenType.PropertyName:
+                        // Unescaping also refuses escapes that are not Unicode text (a lone surrogate).
+                        var name = reader.GetString()!;
+                        var (names, objectPath) = objects.Peek();
+                        if (!names.Add(name))
+                        {
+                            var target = objectPath.Length == 0 ? name : $"{objectPath}.{name}";
+                            throw CloudError.BadRequest(
+                                CloudErrorCodes.InvalidRequestContent,
+                                $"The request content was invalid: the property '{target}' is given more than once (property names are case-insensitive).",
+                                target);
+                        }
+
+                        while (path.Count >= objects.Count)
+                        {
+                            path.Pop();
+                        }
+
+                        path.Push(name);
+                        break;
+                    case JsonTokenType.String:
+                        reader.GetString();
+                        break;
+                }
             }
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new JsonReaderException(e.Message, e);
+            throw Invalid($"The request content was invalid and could not be deserialized: '{e.Message}'");
+        }
+        catch (InvalidOperationException)
+        {
+            throw Invalid("The request content was invalid: a string holds an escape that is not Unicode text (a lone surrogate).");
         }
     }
+
+    private static CloudError Invalid(string message) => CloudError.BadRequest(CloudErrorCodes.InvalidRequestContent, message);
 }

@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Rp.Api;
+using Rp.Database;
 
 namespace Rp.Frontend.Middleware;
 
 /// <summary>
-/// Turns every failure into the CloudError shape: a <see cref="CloudError"/> as it is, anything
-/// else as a 500 that never shows the exception's text. Unmatched routes and methods get 404/405
-/// CloudErrors too.
+/// Turns every failure into the CloudError shape: a <see cref="CloudError"/> as it is, a store that
+/// is unavailable for now as a 503, anything else as a 500 that never shows the exception's text.
+/// Those, and every 503, carry <c>Retry-After</c>: ARM retries them (a 500 that reports how an
+/// operation failed is final and carries none). Unmatched routes and methods get 404/405 CloudErrors too.
 /// </summary>
-internal sealed partial class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddleware> logger)
+internal sealed partial class ErrorMiddleware(RequestDelegate next, IOptions<FrontendOptions> options, ILogger<ErrorMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -24,7 +27,7 @@ internal sealed partial class ErrorMiddleware(RequestDelegate next, ILogger<Erro
         }
         catch (CloudError error) when (!context.Response.HasStarted)
         {
-            await ArmResponses.WriteErrorAsync(context, error).ConfigureAwait(false);
+            await WriteAsync(context, error, retry: error.StatusCode == StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
@@ -39,7 +42,15 @@ internal sealed partial class ErrorMiddleware(RequestDelegate next, ILogger<Erro
         }
         catch (Exception e) when (!context.Response.HasStarted)
         {
-            LogUnhandled(logger, e);
+            var unavailable = DatabaseErrors.IsUnavailable(e);
+            if (unavailable)
+            {
+                LogUnavailable(logger, e);
+            }
+            else
+            {
+                LogUnhandled(logger, e);
+            }
 
             // Clear drops whatever the handler had set, but the request's ids belong on every response.
             var requestId = context.Response.Headers[ArmHeaders.RequestId];
@@ -51,19 +62,37 @@ internal sealed partial class ErrorMiddleware(RequestDelegate next, ILogger<Erro
                 context.Response.Headers[ArmHeaders.ClientRequestId] = clientRequestId;
             }
 
-            await ArmResponses.WriteErrorAsync(context, new CloudError(500, CloudErrorCodes.InternalServerError, "Internal server error.")).ConfigureAwait(false);
+            await WriteAsync(
+                context,
+                unavailable
+                    ? new CloudError(503, CloudErrorCodes.ServiceUnavailable, "A store the service depends on is unavailable for now. Retry the request.")
+                    : new CloudError(500, CloudErrorCodes.InternalServerError, "Internal server error."),
+                retry: true).ConfigureAwait(false);
         }
+    }
+
+    private Task WriteAsync(HttpContext context, CloudError error, bool retry)
+    {
+        if (retry)
+        {
+            context.Response.Headers[ArmHeaders.RetryAfter] = options.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return ArmResponses.WriteErrorAsync(context, error);
     }
 
     private static Task WriteUnmatchedAsync(HttpContext context) => context.Response.StatusCode switch
     {
-        StatusCodes.Status405MethodNotAllowed => ArmResponses.WriteErrorAsync(context, new CloudError(405, "MethodNotAllowed", $"The method '{context.Request.Method}' is not allowed on this resource.")),
+        StatusCodes.Status405MethodNotAllowed => ArmResponses.WriteErrorAsync(context, new CloudError(405, CloudErrorCodes.MethodNotAllowed, $"The method '{context.Request.Method}' is not allowed on this resource.")),
         StatusCodes.Status404NotFound or StatusCodes.Status200OK => ArmResponses.WriteErrorAsync(context, new CloudError(404, CloudErrorCodes.NotFound, $"The requested path '{context.Request.Path}' was not found.")),
         _ => Task.CompletedTask,
     };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while serving the request")]
     private static partial void LogUnhandled(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A store is unavailable; answering 503")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The client went away before the response")]
     private static partial void LogAborted(ILogger logger);

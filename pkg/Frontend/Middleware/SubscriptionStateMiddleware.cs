@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rp.Api;
 using Rp.Database;
@@ -11,9 +10,10 @@ namespace Rp.Frontend.Middleware;
 
 /// <summary>
 /// Refuses what the subscription's state does not allow (409 InvalidSubscriptionState). In
-/// development mode an unknown subscription is registered on its first write.
+/// development mode a write to an unknown subscription is let through as if it were registered;
+/// the handler registers it only if it accepts the write (<see cref="SubscriptionRegistration"/>).
 /// </summary>
-internal sealed partial class SubscriptionStateMiddleware(RequestDelegate next, ISubscriptions subscriptions, IOptions<RpOptions> rpOptions, ILogger<SubscriptionStateMiddleware> logger)
+internal sealed class SubscriptionStateMiddleware(RequestDelegate next, ISubscriptions subscriptions, IOptions<RpOptions> rpOptions)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -24,15 +24,15 @@ internal sealed partial class SubscriptionStateMiddleware(RequestDelegate next, 
             return;
         }
 
-        var document = await subscriptions.GetAsync(subscriptionId.ToLowerInvariant(), context.RequestAborted).ConfigureAwait(false);
-        var development = rpOptions.Value.Mode == RpMode.Development;
-        if (document is null && access is (SubscriptionAccess.Write or SubscriptionAccess.Delete) && development)
+        var id = SubscriptionIds.Parse(subscriptionId);
+        var document = await subscriptions.GetAsync(id, context.RequestAborted).ConfigureAwait(false);
+        var state = document?.Subscription.State ?? SubscriptionStates.Unregistered;
+        if (document is null && access != SubscriptionAccess.Read && rpOptions.Value.Mode == RpMode.Development)
         {
-            document = await RegisterAsync(subscriptionId, context.RequestAborted).ConfigureAwait(false);
+            context.SetUnregisteredSubscription(id);
+            state = SubscriptionStates.Registered;
         }
 
-        var state = document?.Subscription.State
-            ?? (access == SubscriptionAccess.Validate && development ? SubscriptionStates.Registered : SubscriptionStates.Unregistered);
         if (!Allows(state, access))
         {
             throw new CloudError(409, CloudErrorCodes.InvalidSubscriptionState, $"Request is not allowed in subscription in state '{state}'.");
@@ -48,30 +48,4 @@ internal sealed partial class SubscriptionStateMiddleware(RequestDelegate next, 
         SubscriptionStates.Deleted => false,
         _ => access == SubscriptionAccess.Read,
     };
-
-    private async Task<SubscriptionDocument> RegisterAsync(string subscriptionId, CancellationToken cancellationToken)
-    {
-        var id = subscriptionId.ToLowerInvariant();
-        try
-        {
-            var created = await subscriptions.CreateAsync(
-                new SubscriptionDocument
-                {
-                    Id = id,
-                    PartitionKey = id,
-                    Subscription = new Subscription { State = SubscriptionStates.Registered },
-                },
-                cancellationToken).ConfigureAwait(false);
-            LogRegistered(logger, subscriptionId);
-            return created;
-        }
-        catch (ConflictException)
-        {
-            return await subscriptions.GetAsync(id, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The subscription vanished while it was being registered.");
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Development mode: registered unknown subscription {SubscriptionId} on first use")]
-    private static partial void LogRegistered(ILogger logger, string subscriptionId);
 }

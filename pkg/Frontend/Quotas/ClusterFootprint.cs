@@ -13,6 +13,6 @@ internal sealed record ClusterFootprint(string Location, int VCpus)
         var properties = cluster.Properties;
         var vCpus = VmSizes.MasterCount * (VmSizes.VCpus(properties.MasterProfile.VmSize) ?? 0)
             + properties.WorkerProfiles.Sum(w => w.Count * (VmSizes.VCpus(w.VmSize) ?? 0));
-        return new ClusterFootprint(AsyncOperationDocument.NormalizeLocation(cluster.Location), vCpus);
+        return new ClusterFootprint(Locations.Normalize(cluster.Location) ?? cluster.Location, vCpus);
     }
 }

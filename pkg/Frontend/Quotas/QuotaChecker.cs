@@ -34,7 +34,11 @@ internal sealed partial class QuotaChecker(
     private const int ListPageSize = 500;
 
     /// <summary>Throws 409 ResourceQuotaExceeded if <paramref name="requested"/> (replacing <paramref name="existing"/>) would exceed a limit; writes nothing.</summary>
-    public async Task CheckAsync(ResourceId id, OpenShiftCluster? existing, OpenShiftCluster requested, CancellationToken cancellationToken = default)
+    public Task CheckAsync(ResourceId id, OpenShiftCluster? existing, OpenShiftCluster requested, CancellationToken cancellationToken = default) =>
+        CheckAsync(id, existing is null ? null : ClusterFootprint.Of(existing), ClusterFootprint.Of(requested), cancellationToken);
+
+    /// <summary>As the other overload, from the footprints of the cluster before and after the request.</summary>
+    public async Task CheckAsync(ResourceId id, ClusterFootprint? existing, ClusterFootprint requested, CancellationToken cancellationToken = default)
     {
         var subscription = await subscriptions.GetAsync(id.PartitionKey, cancellationToken).ConfigureAwait(false);
         var limits = QuotaLimits.Of(subscription, options.Value);
@@ -43,9 +47,8 @@ internal sealed partial class QuotaChecker(
             return;
         }
 
-        var footprint = ClusterFootprint.Of(requested);
-        var usage = await UsageAsync(subscription, id, footprint.Location, cancellationToken).ConfigureAwait(false);
-        Check(id, limits, usage, existing is null ? null : ClusterFootprint.Of(existing), footprint);
+        var usage = await UsageAsync(subscription, id, requested.Location, cancellationToken).ConfigureAwait(false);
+        Check(id, limits, usage, existing, requested);
     }
 
     /// <summary>A request's hold on the quota of <paramref name="id"/>'s subscription, withdrawn when disposed.</summary>

@@ -21,6 +21,7 @@ public sealed class OpenShiftClusterStaticValidatorTests
         { "name differs from URL", b => b["name"] = "other", Invalid, "name" },
         { "type differs from URL", b => b["type"] = "Microsoft.Compute/virtualMachines", Invalid, "type" },
         { "location missing", b => b.Remove("location"), Invalid, "location" },
+        { "network profile an empty string", b => P(b)["networkProfile"] = "", Content, "properties.networkProfile" },
         { "location blank", b => b["location"] = " ", Invalid, "location" },
         { "location not a string", b => b["location"] = 1, Content, "location" },
         { "systemData set", b => b["systemData"] = new JObject { ["createdBy"] = "me" }, Invalid, "systemData" },

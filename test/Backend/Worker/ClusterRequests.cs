@@ -14,7 +14,6 @@ internal static class ClusterRequests
     {
         var cluster = TestClusters.New("cluster-" + Guid.NewGuid().ToString("N")[..8], subscriptionId ?? Guid.NewGuid().ToString());
         ResourceId.TryParse(cluster.Id, out var id);
-        var operation = await operations.CreateAsync(AsyncOperationDocument.Start(id!, cluster.Location, ProvisioningState.Creating, DateTimeOffset.UtcNow));
         var document = new OpenShiftClusterDocument
         {
             Id = Guid.NewGuid().ToString(),
@@ -22,6 +21,7 @@ internal static class ClusterRequests
             PartitionKey = id.PartitionKey,
             OpenShiftCluster = cluster,
         };
+        var operation = await operations.CreateAsync(AsyncOperationDocument.Start(id, document.Id, cluster.Location, ProvisioningState.Creating, DateTimeOffset.UtcNow));
         document.BeginOperation(operation.Id, ProvisioningState.Creating, new CorrelationData { CorrelationRequestId = Guid.NewGuid().ToString() });
         return (await clusters.CreateAsync(document), operation);
     }
@@ -35,7 +35,7 @@ internal static class ClusterRequests
             {
                 var document = await clusters.GetAsync(key, ct) ?? throw new InvalidOperationException($"{key} does not exist.");
                 ResourceId.TryParse(document.OpenShiftCluster.Id, out var id);
-                operation ??= await operations.CreateAsync(AsyncOperationDocument.Start(id!, document.OpenShiftCluster.Location, ProvisioningState.Deleting, DateTimeOffset.UtcNow), ct);
+                operation ??= await operations.CreateAsync(AsyncOperationDocument.Start(id!, document.Id, document.OpenShiftCluster.Location, ProvisioningState.Deleting, DateTimeOffset.UtcNow), ct);
                 document.BeginOperation(operation.Id, ProvisioningState.Deleting, null);
                 return await clusters.ReplaceAsync(document, ct);
             });

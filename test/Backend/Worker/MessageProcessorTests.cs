@@ -7,6 +7,7 @@ using Rp.Api;
 using Rp.Backend.Installer;
 using Rp.Backend.Worker;
 using Rp.Database;
+using Rp.Database.Documents;
 using Rp.Database.Serialization;
 using Rp.Database.Sqlite;
 using Rp.Database.Tests;
@@ -105,6 +106,52 @@ public sealed class MessageProcessorTests : IAsyncLifetime
         stoppedAt.Should().BeBefore(leaseExpires, "another worker may take the document once its lease runs out");
         (await clusters.GetAsync(document.Key))!.LeaseExpires.Should().Be(leaseExpires, "the heartbeat never renewed it");
         queue.Deleted.Should().BeFalse("the work did not finish: the message comes back");
+    }
+
+    [Fact]
+    public async Task ProcessAsync_LeaseTakenTooLateToWorkUnder_LeavesTheDocumentAlone()
+    {
+        // The store stalled while the lease was being taken: by the time it is, it could run out at
+        // once (and the message, hidden only as long, may be another worker's already).
+        var time = new Installer.ManualTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+        var options = new BackendOptions { HeartbeatInterval = TimeSpan.FromSeconds(1), LeaseDuration = TimeSpan.FromSeconds(10) };
+        var inner = services.GetRequiredService<IOpenShiftClusters>();
+        var document = await inner.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()));
+        var clusters = new StallingClusters(inner, () => time.Advance(TimeSpan.FromSeconds(9)));
+        var queue = services.GetRequiredService<IWorkQueue>();
+        await queue.PutAsync(new WorkItem { DocumentId = document.Id, PartitionKey = document.PartitionKey }.Serialize());
+        var message = await queue.GetAsync(TimeSpan.FromMinutes(1));
+        var installer = new InstallerUntilCanceled(time);
+        var processor = new MessageProcessor(clusters, services.GetRequiredService<IAsyncOperations>(), queue, installer, time, Options.Create(options), NullLogger<MessageProcessor>.Instance);
+
+        await processor.ProcessAsync(message!, "worker", CancellationToken.None).WaitAsync(Eventually.Deadline);
+
+        installer.Started.IsCompleted.Should().BeFalse("no phase runs under a lease that could run out at once");
+        (await inner.GetAsync(document.Key))!.OpenShiftCluster.Properties.ProvisioningState.Should().Be(document.OpenShiftCluster.Properties.ProvisioningState);
+    }
+
+    private sealed class StallingClusters(IOpenShiftClusters inner, Action stall) : IOpenShiftClusters
+    {
+        public Task<OpenShiftClusterDocument?> GetAsync(string key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
+
+        public Task<OpenShiftClusterDocument?> GetByIdAsync(string partitionKey, string id, CancellationToken cancellationToken = default) => inner.GetByIdAsync(partitionKey, id, cancellationToken);
+
+        public Task<OpenShiftClusterDocument> CreateAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default) => inner.CreateAsync(document, cancellationToken);
+
+        public async Task<OpenShiftClusterDocument> ReplaceAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default)
+        {
+            var replaced = await inner.ReplaceAsync(document, cancellationToken);
+            stall();
+            return replaced;
+        }
+
+        public Task DeleteAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default) => inner.DeleteAsync(document, cancellationToken);
+
+        public Task<DocumentPage<OpenShiftClusterDocument>> ListAsync(string partitionKey, string keyPrefix, string? continuation, int maxItems, CancellationToken cancellationToken = default) => inner.ListAsync(partitionKey, keyPrefix, continuation, maxItems, cancellationToken);
+
+        public Task<IReadOnlyList<OpenShiftClusterDocument>> ListUnqueuedAsync(string partitionKey, CancellationToken cancellationToken = default) => inner.ListUnqueuedAsync(partitionKey, cancellationToken);
+
+        public Task<ChangeFeedPage<OpenShiftClusterDocument>> ReadChangeFeedAsync(string? continuation, int maxItems, CancellationToken cancellationToken = default) => inner.ReadChangeFeedAsync(continuation, maxItems, cancellationToken);
     }
 
     private sealed class InstallerUntilCanceled(TimeProvider time) : IClusterInstaller

@@ -29,6 +29,9 @@ public sealed class EmulatorsFixture : IAsyncLifetime
     /// <summary>Azurite's process, for tests that stop and resume it.</summary>
     public int AzuritePid { get; private set; }
 
+    /// <summary>The processes of the Cosmos DB server and of Azurite (to stop and continue them: an outage).</summary>
+    public IReadOnlyList<int> ProcessIds { get; private set; } = [];
+
     public async Task InitializeAsync()
     {
         var (exitCode, output) = await RunScriptAsync("start");
@@ -46,6 +49,7 @@ public sealed class EmulatorsFixture : IAsyncLifetime
         StorageConnectionString = settings["RP_TEST_STORAGE_CONNECTION_STRING"];
         CosmosPid = int.Parse(settings["RP_TEST_COSMOS_PID"], System.Globalization.CultureInfo.InvariantCulture);
         AzuritePid = int.Parse(settings["RP_TEST_AZURITE_PID"], System.Globalization.CultureInfo.InvariantCulture);
+        ProcessIds = [CosmosPid, AzuritePid];
     }
 
     public async Task DisposeAsync()

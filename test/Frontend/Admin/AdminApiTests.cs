@@ -25,7 +25,8 @@ public sealed class AdminApiTests(FrontendFactory factory) : ClusterTestBase(fac
         { "an ARM api-version", "/admin/queue?api-version=2020-04-30", "InvalidApiVersionParameter" },
         { "an unknown provisioning state", ClusterList + "&provisioningState=Bogus", "InvalidParameter" },
         { "a provisioning state by number", ClusterList + "&provisioningState=1", "InvalidParameter" },
-        { "a subscription id that is not a GUID", ClusterList + "&subscriptionId=not-a-guid", "InvalidParameter" },
+        { "a subscription id that is not a GUID", ClusterList + "&subscriptionId=not-a-guid", "InvalidSubscriptionId" },
+        { "a subscription id with a trailing newline", ClusterList + "&subscriptionId=00000000-0000-0000-0000-000000000001%0A", "InvalidSubscriptionId" },
         { "a $top out of range", ClusterList + "&$top=0", "InvalidParameter" },
         { "a forged $skipToken", ClusterList + "&$skipToken=forged", "InvalidParameter" },
     };
@@ -281,7 +282,7 @@ public sealed class AdminApiTests(FrontendFactory factory) : ClusterTestBase(fac
         byId[warned]["state"]!.ToString().Should().Be("Warned");
         byId[warned]["quota"]!.Type.Should().Be(JTokenType.Null);
         (await Arm.PutAsync($"/admin/subscriptions/{ClusterRef.NewSubscriptionId()}/quota?api-version=admin", new JObject())).ShouldBeCloudError(HttpStatusCode.NotFound, "NotFound");
-        (await Arm.PutAsync("/admin/subscriptions/not-a-guid/quota?api-version=admin", new JObject())).ShouldBeCloudError(HttpStatusCode.BadRequest, "InvalidParameter", "subscriptionId");
+        (await Arm.PutAsync("/admin/subscriptions/not-a-guid/quota?api-version=admin", new JObject())).ShouldBeCloudError(HttpStatusCode.BadRequest, "InvalidSubscriptionId", "subscriptionId");
     }
 
     [Theory]

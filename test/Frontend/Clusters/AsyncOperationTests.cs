@@ -102,6 +102,22 @@ public abstract class AsyncOperationTests(RpFactory factory, ApiVersionCase vers
     }
 
     [Fact]
+    public async Task OperationsStatus_DeleteUnrecordedAndClusterCreatedAgain_ReadsSucceeded()
+    {
+        // The backend removed the resource and died before recording the delete's end; then a
+        // client created the cluster again under the same name: another resource, not the delete's.
+        var cluster = ClusterRef.New();
+        await CreateSucceededAsync(cluster);
+        var delete = await DeleteAsync(cluster);
+        await Backend.RemoveWithoutEndingAsync(cluster);
+        (await PutAsync(cluster)).ShouldHaveStatus(HttpStatusCode.Created);
+
+        var status = await Arm.GetAsync(delete.Header("Azure-AsyncOperation")!);
+
+        ((string?)status.Body["status"]).Should().Be("Succeeded", "the resource the delete drove is gone: {0}", status);
+    }
+
+    [Fact]
     public async Task OperationResults_Running_Returns202WithLocationAndRetryAfter()
     {
         var cluster = ClusterRef.New();

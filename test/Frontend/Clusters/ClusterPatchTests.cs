@@ -20,13 +20,17 @@ public abstract class ClusterPatchTests(RpFactory factory, ApiVersionCase versio
         (await GetAsync(cluster)).ShouldHaveStatus(HttpStatusCode.NotFound);
     }
 
-    [Fact]
-    public async Task Patch_TagsOnly_Returns200AtOnceWithTheWholeTagSetReplaced()
+    [Theory]
+    [InlineData("tags")]
+    [InlineData("Tags")]
+    [InlineData("TAGS")]
+    public async Task Patch_TagsOnly_Returns200AtOnceWithTheWholeTagSetReplaced(string tagsProperty)
     {
+        // ARM matches property names ignoring case: any spelling of tags takes the tags-only path and replaces the set.
         var cluster = ClusterRef.New();
         var before = await CreateSucceededAsync(cluster, Version.CreateBody().With("tags", new JObject { ["a"] = "1", ["b"] = "2" }));
 
-        var patch = await PatchAsync(cluster, new JObject { ["tags"] = new JObject { ["c"] = "3" } });
+        var patch = await PatchAsync(cluster, new JObject { [tagsProperty] = new JObject { ["c"] = "3" } });
 
         patch.ShouldHaveStatus(HttpStatusCode.OK);
         patch.Body["tags"].ShouldDeepEqual(new JObject { ["c"] = "3" });

@@ -70,6 +70,14 @@ public sealed class SimulatedBackend(RpFactory factory)
         await EndAsync(operationId, ProvisioningState.Succeeded, null, Now).ConfigureAwait(false);
     }
 
+    /// <summary>A backend that died after removing the resource of a delete, before it recorded the delete's end.</summary>
+    public async Task RemoveWithoutEndingAsync(ClusterRef cluster)
+    {
+        var doc = await Clusters.GetAsync(cluster.Id.ToLowerInvariant()).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{cluster.Id} does not exist.");
+        await Clusters.DeleteAsync(doc).ConfigureAwait(false);
+    }
+
     private async Task EndAsync(string? operationId, ProvisioningState status, CloudErrorBody? error, DateTimeOffset now)
     {
         if (operationId is null)

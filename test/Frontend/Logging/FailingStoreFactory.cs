@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Rp.Database;
-using Rp.Database.Documents;
 using Rp.Frontend.Tests.Harness;
 
 namespace Rp.Frontend.Tests.Logging;
@@ -21,28 +20,7 @@ public sealed class FailingStoreFactory() : RpFactory(fullPipeline: false, new D
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ILoggerProvider>(Log);
-            services.AddSingleton<IOpenShiftClusters, FailingClusters>();
+            services.AddSingleton<IOpenShiftClusters>(new FailingClusters(_ => Task.FromException(new InvalidOperationException(ExceptionText))));
         });
-    }
-
-    private sealed class FailingClusters : IOpenShiftClusters
-    {
-        public Task<OpenShiftClusterDocument?> GetAsync(string key, CancellationToken cancellationToken = default) => throw Failure();
-
-        public Task<OpenShiftClusterDocument?> GetByIdAsync(string partitionKey, string id, CancellationToken cancellationToken = default) => throw Failure();
-
-        public Task<OpenShiftClusterDocument> CreateAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default) => throw Failure();
-
-        public Task<OpenShiftClusterDocument> ReplaceAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default) => throw Failure();
-
-        public Task DeleteAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default) => throw Failure();
-
-        public Task<DocumentPage<OpenShiftClusterDocument>> ListAsync(string partitionKey, string keyPrefix, string? continuation, int maxItems, CancellationToken cancellationToken = default) => throw Failure();
-
-        public Task<IReadOnlyList<OpenShiftClusterDocument>> ListUnqueuedAsync(string partitionKey, CancellationToken cancellationToken = default) => throw Failure();
-
-        public Task<ChangeFeedPage<OpenShiftClusterDocument>> ReadChangeFeedAsync(string? continuation, int maxItems, CancellationToken cancellationToken = default) => throw Failure();
-
-        private static InvalidOperationException Failure() => new(ExceptionText);
     }
 }

@@ -35,6 +35,7 @@ public sealed class InternalErrorTests(FailingStoreFactory factory) : IClassFixt
         };
 
         response.ShouldBeCloudError(HttpStatusCode.InternalServerError, "InternalServerError");
+        response.Header("Retry-After").Should().NotBeNull("ARM retries a 500, after Retry-After");
         response.Text.Should().NotContain("AccountKey").And.NotContain("Rp.Internal").And.NotContain("InvalidOperationException");
         factory.Log.Lines.Should().Contain(l => l.Exception != null && l.Exception.Contains(FailingStoreFactory.ExceptionText, StringComparison.Ordinal), "the failure itself is logged for the operator");
     }

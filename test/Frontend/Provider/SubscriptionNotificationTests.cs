@@ -98,7 +98,7 @@ public sealed class SubscriptionNotificationTests(FrontendFactory factory) : IDi
     {
         var response = await arm.PutAsync("/subscriptions/not-a-guid?api-version=2.0", Subscriptions.Body("Registered"));
 
-        response.ShouldBeCloudError(HttpStatusCode.BadRequest, "InvalidParameter", "subscriptionId");
+        response.ShouldBeCloudError(HttpStatusCode.BadRequest, "InvalidSubscriptionId", "subscriptionId");
     }
 
     [Fact]

@@ -47,8 +47,23 @@ public sealed class TrafficRecorder(string directory) : DelegatingHandler
         Directory.CreateDirectory(directory);
         var number = Interlocked.Increment(ref sequence);
         var file = Path.Combine(directory, $"{number:D5}-{request.Method.Method}-{(int)response.StatusCode}-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(file, pair.ToString(Formatting.Indented), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(file, Serialize(pair), cancellationToken).ConfigureAwait(false);
         return response;
+    }
+
+    /// <summary>
+    /// Indented JSON with every character outside printable ASCII escaped: oav's parser refuses
+    /// some that JSON allows raw (DEL), and hostile requests carry them.
+    /// </summary>
+    private static string Serialize(JObject pair)
+    {
+        var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.Indented, StringEscapeHandling = StringEscapeHandling.EscapeNonAscii })
+        {
+            pair.WriteTo(writer);
+        }
+
+        return text.ToString().Replace("\u007f", "\\u007f", StringComparison.Ordinal);
     }
 
     private static JObject Headers(HttpHeaders headers, HttpContentHeaders? contentHeaders)

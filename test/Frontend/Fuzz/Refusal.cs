@@ -1,0 +1,9 @@
+namespace Rp.Frontend.Tests.Fuzz;
+
+/// <summary>Which routes must refuse a mutated query.</summary>
+public enum Refusal
+{
+    Never,
+    Lists,
+    Always,
+}
