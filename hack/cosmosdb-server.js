@@ -11,6 +11,9 @@
 //    and puts the LSN of the last change returned in the ETag, which the SDK keeps as its
 //    continuation. So does this server.
 //
+// 3. A conditional point read. The stock server ignores `If-None-Match` on a document read; the
+//    service answers 304 Not Modified, without the body, while the document's ETag still matches.
+//
 // Usage: node cosmosdb-server.js [--port PORT] [--host HOST]   (PORT 0: any free port)
 "use strict";
 
@@ -78,6 +81,29 @@ function answerMissingDocument(req, res, dbId, collId, docId) {
   return true;
 }
 
+// Answers 304 and returns true when the read carries If-None-Match with the document's current ETag.
+function answerNotModified(req, res, dbId, collId, docId) {
+  const ifNoneMatch = header(req, "if-none-match");
+  const partitionHeader = header(req, "x-ms-documentdb-partitionkey");
+  if (ifNoneMatch === undefined || partitionHeader === undefined) {
+    return false;
+  }
+
+  const collection = account.database(decodeURIComponent(dbId)).collection(decodeURIComponent(collId));
+  const id = decodeURIComponent(docId);
+  const data = collection.read() && collection.document(id, parsePartitionKey(partitionHeader, id)).read();
+  if (!data || data._etag === undefined || data._etag.replace(/"/g, "") !== ifNoneMatch.replace(/"/g, "")) {
+    return false;
+  }
+
+  res.statusCode = 304;
+  res.setHeader("etag", data._etag);
+  res.setHeader("x-ms-activity-id", randomUUID());
+  res.setHeader("x-ms-request-charge", "1");
+  res.end();
+  return true;
+}
+
 function readChangeFeed(req, res, dbId, collId) {
   const collection = account.database(decodeURIComponent(dbId)).collection(decodeURIComponent(collId));
   const collectionData = collection.read();
@@ -133,7 +159,7 @@ server.on("request", (req, res) => {
     }
 
     const document = req.method === "GET" ? documentPath.exec(path) : null;
-    if (!document || !answerMissingDocument(req, res, document[1], document[2], document[3])) {
+    if (!document || !(answerMissingDocument(req, res, document[1], document[2], document[3]) || answerNotModified(req, res, document[1], document[2], document[3]))) {
       handleRequest(req, res);
     }
   } catch (err) {

@@ -16,9 +16,23 @@ internal static class ClusterPkiGenerator
     // Lets a client whose clock is slightly behind accept a certificate issued a moment ago.
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    public static (string CertificatePem, string PrivateKeyPem) CreateCa(DateTimeOffset now)
+    /// <summary>A new CA and the admin certificate it issues, the CA used as it was made (not read back from PEM).</summary>
+    public static ((string CertificatePem, string PrivateKeyPem) Ca, (string CertificatePem, string PrivateKeyPem) Admin) CreateCaAndAdmin(DateTimeOffset now)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var ca = CreateCa(key, now);
+        return ((ca.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem()), IssueAdmin(ca, now));
+    }
+
+    /// <summary>Issues <c>CN=system:admin, O=system:masters</c> for client authentication, expiring no later than the CA.</summary>
+    public static (string CertificatePem, string PrivateKeyPem) IssueAdmin(string caCertificatePem, string caPrivateKeyPem, DateTimeOffset now)
+    {
+        using var ca = X509Certificate2.CreateFromPem(caCertificatePem, caPrivateKeyPem);
+        return IssueAdmin(ca, now);
+    }
+
+    private static X509Certificate2 CreateCa(ECDsa key, DateTimeOffset now)
+    {
         var name = new X500DistinguishedNameBuilder();
         name.AddOrganizationalUnitName("openshift");
         name.AddCommonName("root-ca");
@@ -28,14 +42,11 @@ internal static class ClusterPkiGenerator
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, critical: true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
 
-        using var certificate = request.CreateSelfSigned(now - ClockSkew, now + Validity);
-        return (certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
+        return request.CreateSelfSigned(now - ClockSkew, now + Validity);
     }
 
-    /// <summary>Issues <c>CN=system:admin, O=system:masters</c> for client authentication, expiring no later than the CA.</summary>
-    public static (string CertificatePem, string PrivateKeyPem) IssueAdmin(string caCertificatePem, string caPrivateKeyPem, DateTimeOffset now)
+    private static (string CertificatePem, string PrivateKeyPem) IssueAdmin(X509Certificate2 ca, DateTimeOffset now)
     {
-        using var ca = X509Certificate2.CreateFromPem(caCertificatePem, caPrivateKeyPem);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var name = new X500DistinguishedNameBuilder();
         name.AddOrganizationName(AdminOrganization);

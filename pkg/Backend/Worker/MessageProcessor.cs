@@ -79,7 +79,7 @@ internal sealed partial class MessageProcessor(
 
         var key = document.Key;
         var owner = $"{workerId}/{message.MessageId}";
-        var leased = await AcquireAsync(key, owner, message.MessageId, stoppingToken).ConfigureAwait(false);
+        var leased = await AcquireAsync(document, owner, message.MessageId, stoppingToken).ConfigureAwait(false);
         if (leased is null)
         {
             // A live worker holds the document and drives it until it is terminal; its own message
@@ -108,7 +108,7 @@ internal sealed partial class MessageProcessor(
             }
             else
             {
-                await DriveAsync(key, owner, state, work.Token).ConfigureAwait(false);
+                await DriveAsync(leased, key, owner, state, work.Token).ConfigureAwait(false);
             }
 
             completed = true;
@@ -151,12 +151,13 @@ internal sealed partial class MessageProcessor(
     }
 
     /// <summary>
-    /// Takes the document's lease unless another live worker holds it. A lease taken for this very
-    /// message by a worker that has since lost it (the message came back) is taken over.
+    /// Takes the document's lease unless another live worker holds it, starting from the copy just
+    /// read. A lease taken for this very message by a worker that has since lost it (the message
+    /// came back) is taken over.
     /// </summary>
-    private Task<OpenShiftClusterDocument?> AcquireAsync(string key, string owner, string messageId, CancellationToken cancellationToken) =>
+    private Task<OpenShiftClusterDocument?> AcquireAsync(OpenShiftClusterDocument read, string owner, string messageId, CancellationToken cancellationToken) =>
         clusters.TryLeaseAsync(
-            key,
+            read,
             owner,
             time,
             Options.LeaseDuration,

@@ -93,21 +93,17 @@ internal sealed class SqliteWorkQueue : IWorkQueue, IDisposable
         return file.WriteAsync<QueueMessage?>(
             async (connection, ct) =>
             {
-                var command = connection.CreateCommand();
-                await using (command.ConfigureAwait(false))
+                var command = SqliteFile.Command(connection, GetSql);
+                command.Parameters.AddWithValue("@queue", queue);
+                command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("@visibleOn", visibleOn.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("@popReceipt", popReceipt);
+                var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    command.CommandText = GetSql;
-                    command.Parameters.AddWithValue("@queue", queue);
-                    command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
-                    command.Parameters.AddWithValue("@visibleOn", visibleOn.ToUnixTimeMilliseconds());
-                    command.Parameters.AddWithValue("@popReceipt", popReceipt);
-                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
-                    {
-                        return await reader.ReadAsync(ct).ConfigureAwait(false)
-                            ? new QueueMessage(reader.GetString(0), popReceipt, reader.GetString(1), reader.GetInt32(2), visibleOn)
-                            : null;
-                    }
+                    return await reader.ReadAsync(ct).ConfigureAwait(false)
+                        ? new QueueMessage(reader.GetString(0), popReceipt, reader.GetString(1), reader.GetInt32(2), visibleOn)
+                        : null;
                 }
             },
             cancellationToken);
@@ -161,19 +157,15 @@ internal sealed class SqliteWorkQueue : IWorkQueue, IDisposable
         return file.ReadAsync(
             async (connection, ct) =>
             {
-                var command = connection.CreateCommand();
-                await using (command.ConfigureAwait(false))
+                var command = SqliteFile.Command(connection, StatisticsSql);
+                command.Parameters.AddWithValue("@queue", queue);
+                command.Parameters.AddWithValue("@now", now);
+                var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    command.CommandText = StatisticsSql;
-                    command.Parameters.AddWithValue("@queue", queue);
-                    command.Parameters.AddWithValue("@now", now);
-                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
-                    {
-                        await reader.ReadAsync(ct).ConfigureAwait(false);
-                        TimeSpan? age = reader.IsDBNull(1) ? null : TimeSpan.FromMilliseconds(now - reader.GetInt64(1));
-                        return new QueueStatistics(reader.GetInt64(0), age);
-                    }
+                    await reader.ReadAsync(ct).ConfigureAwait(false);
+                    TimeSpan? age = reader.IsDBNull(1) ? null : TimeSpan.FromMilliseconds(now - reader.GetInt64(1));
+                    return new QueueStatistics(reader.GetInt64(0), age);
                 }
             },
             cancellationToken);

@@ -283,10 +283,11 @@ public abstract class OpenShiftClustersConformanceTests : DatabaseConformanceTes
         laterQueued.Unqueued = false;
         await Clusters.ReplaceAsync(laterQueued);
 
-        var listed = await Clusters.ListUnqueuedAsync(unqueued.PartitionKey);
+        var listed = await Clusters.ListUnqueuedAsync(unqueued.PartitionKey, null, 10);
 
-        listed.Select(d => d.Key).Should().Equal(unqueued.Key);
-        listed[0].ETag.Should().Be(unqueued.ETag);
+        listed.Items.Select(d => d.Key).Should().Equal(unqueued.Key);
+        listed.Items[0].ETag.Should().Be(unqueued.ETag);
+        listed.Continuation.Should().BeNull();
     }
 
     [Fact]

@@ -29,6 +29,8 @@ public sealed class FailingStoreFactory() : RpFactory(fullPipeline: false, new D
     {
         public Task<OpenShiftClusterDocument?> GetAsync(string key, CancellationToken cancellationToken = default) => throw Failure();
 
+        public Task<ConditionalRead<OpenShiftClusterDocument>> GetIfChangedAsync(string key, DocumentVersion? known, CancellationToken cancellationToken = default) => throw Failure();
+
         public Task<OpenShiftClusterDocument?> GetByIdAsync(string partitionKey, string id, CancellationToken cancellationToken = default) => throw Failure();
 
         public Task<OpenShiftClusterDocument> CreateAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default) => throw Failure();
@@ -39,9 +41,9 @@ public sealed class FailingStoreFactory() : RpFactory(fullPipeline: false, new D
 
         public Task<DocumentPage<OpenShiftClusterDocument>> ListAsync(string partitionKey, string keyPrefix, string? continuation, int maxItems, CancellationToken cancellationToken = default) => throw Failure();
 
-        public Task<IReadOnlyList<OpenShiftClusterDocument>> ListUnqueuedAsync(string partitionKey, CancellationToken cancellationToken = default) => throw Failure();
+        public Task<DocumentPage<OpenShiftClusterDocument>> ListUnqueuedAsync(string partitionKey, string? continuation, int maxItems, CancellationToken cancellationToken = default) => throw Failure();
 
-        public Task<ChangeFeedPage<OpenShiftClusterDocument>> ReadChangeFeedAsync(string? continuation, int maxItems, CancellationToken cancellationToken = default) => throw Failure();
+        public Task<ChangeFeedPage<OpenShiftClusterDocument>> ReadChangeFeedAsync(string? continuation, int maxItems, bool unqueuedOnly = false, CancellationToken cancellationToken = default) => throw Failure();
 
         private static InvalidOperationException Failure() => new(ExceptionText);
     }
