@@ -32,6 +32,8 @@ public static class FrontendServiceCollectionExtensions
         services.AddRouting();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SkipTokens>();
+        services.TryAddSingleton<RenderedClusters>();
+        services.TryAddSingleton<SubscriptionStateCache>();
         services.TryAddSingleton<AsyncOperationStatus>();
         services.TryAddSingleton<OpenShiftClusterGet>();
         services.TryAddSingleton<ClusterRequestValidator>();

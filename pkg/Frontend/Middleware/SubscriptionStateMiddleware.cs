@@ -13,7 +13,7 @@ namespace Rp.Frontend.Middleware;
 /// Refuses what the subscription's state does not allow (409 InvalidSubscriptionState). In
 /// development mode an unknown subscription is registered on its first write.
 /// </summary>
-internal sealed partial class SubscriptionStateMiddleware(RequestDelegate next, ISubscriptions subscriptions, IOptions<RpOptions> rpOptions, ILogger<SubscriptionStateMiddleware> logger)
+internal sealed partial class SubscriptionStateMiddleware(RequestDelegate next, ISubscriptions subscriptions, SubscriptionStateCache states, IOptions<RpOptions> rpOptions, ILogger<SubscriptionStateMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -24,15 +24,14 @@ internal sealed partial class SubscriptionStateMiddleware(RequestDelegate next, 
             return;
         }
 
-        var document = await subscriptions.GetAsync(subscriptionId.ToLowerInvariant(), context.RequestAborted).ConfigureAwait(false);
+        var state = await states.GetAsync(subscriptionId.ToLowerInvariant(), context.RequestAborted).ConfigureAwait(false);
         var development = rpOptions.Value.Mode == RpMode.Development;
-        if (document is null && access is (SubscriptionAccess.Write or SubscriptionAccess.Delete) && development)
+        if (state is null && access is (SubscriptionAccess.Write or SubscriptionAccess.Delete) && development)
         {
-            document = await RegisterAsync(subscriptionId, context.RequestAborted).ConfigureAwait(false);
+            state = (await RegisterAsync(subscriptionId, context.RequestAborted).ConfigureAwait(false)).Subscription.State;
         }
 
-        var state = document?.Subscription.State
-            ?? (access == SubscriptionAccess.Validate && development ? SubscriptionStates.Registered : SubscriptionStates.Unregistered);
+        state ??= access == SubscriptionAccess.Validate && development ? SubscriptionStates.Registered : SubscriptionStates.Unregistered;
         if (!Allows(state, access))
         {
             throw new CloudError(409, CloudErrorCodes.InvalidSubscriptionState, $"Request is not allowed in subscription in state '{state}'.");
