@@ -97,11 +97,13 @@ stop() {
 
 # start_rp ROLE DATA_DIR LOG STORE: starts rp with the current config_env, its documents and queue
 # named STORE (a data directory, or a Cosmos DB database and a storage queue); sets rp_pid,
-# rp_url, rp_ready, rp_metrics.
+# rp_url, rp_ready, rp_metrics. Thousands of clusters go into one subscription, which no quota
+# would let in: the quotas are off.
 start_rp() {
   local role=$1 data=$2 log=$3 store=$4 port mport
   port=$(free_port); mport=$(free_port)
-  env "${config_env[@]}" Cosmos__DatabaseName="bench-$store" Queue__Name="bench-$store" Logging__LogLevel__Default=Warning Frontend__HttpsPort=0 Drain__Delay=00:00:00 \
+  env "${config_env[@]}" Cosmos__DatabaseName="bench-$store" Queue__Name="bench-$store" Logging__LogLevel__Default=Warning \
+    Quota__MaxClustersPerSubscription=0 Quota__MaxVCpusPerRegion=0 Frontend__HttpsPort=0 Drain__Delay=00:00:00 \
     Management__Urls="http://127.0.0.1:$mport" \
     dotnet "$rp_dll" "$role" --data-dir "$data" --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
   rp_pid=$!

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Rp.Env;
 using Rp.Frontend;
 
@@ -14,7 +15,8 @@ internal static class RpEndpoints
     /// The configured URLs (default <see cref="DefaultUrl"/>) and, when there is a certificate,
     /// https on <see cref="FrontendOptions.HttpsPort"/>. The certificate is Kestrel's configured
     /// default one; development falls back to one generated in the data directory, production
-    /// never generates one (ARM only trusts a certificate the operator issued).
+    /// never generates one (ARM only trusts a certificate the operator issued). Production asks
+    /// every https client for its certificate.
     /// </summary>
     public static void ConfigureRpEndpoints(this WebApplicationBuilder builder)
     {
@@ -31,6 +33,18 @@ internal static class RpEndpoints
             var certificate = DevelopmentCertificate.LoadOrCreate(Path.Combine(rp.DataDir, DevelopmentCertificate.FileName), TimeProvider.System);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
             hasCertificate = true;
+        }
+
+        if (rp.Mode == RpMode.Production)
+        {
+            // Every caller proves who it is with its TLS client certificate. The handshake takes any
+            // certificate (and none, so the refusal can be a CloudError): the authentication
+            // middleware decides whether it is ARM's or an operator's.
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+            {
+                https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                https.ClientCertificateValidation = static (_, _, _) => true;
+            }));
         }
 
         builder.WebHost.UseUrls(hasCertificate ? ListenUrls.WithHttps(urls, frontend.HttpsPort) : urls);

@@ -27,10 +27,10 @@ internal static class RpHostBuilderExtensions
 
         var services = builder.Services;
         services.AddRpDatabase(configuration);
-        if (roles.Forwarder || roles.Backend)
-        {
-            services.AddRpQueue(configuration);
-        }
+
+        // The frontend reads it too (the admin API reports the queue's status and requeues), but
+        // only the forwarder and the backend depend on it to be ready (AddRpQueueMonitoring).
+        services.AddRpQueue(configuration);
 
         if (roles.Frontend)
         {

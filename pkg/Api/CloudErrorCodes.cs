@@ -7,6 +7,7 @@ public static class CloudErrorCodes
     public const string Canceled = nameof(Canceled);
     public const string Conflict = nameof(Conflict);
     public const string DeploymentFailed = nameof(DeploymentFailed);
+    public const string Forbidden = nameof(Forbidden);
     public const string InternalServerError = nameof(InternalServerError);
     public const string InvalidApiVersionParameter = nameof(InvalidApiVersionParameter);
     public const string InvalidParameter = nameof(InvalidParameter);
@@ -20,10 +21,11 @@ public static class CloudErrorCodes
     public const string NotFound = nameof(NotFound);
     public const string PreconditionFailed = nameof(PreconditionFailed);
     public const string PropertyChangeNotAllowed = nameof(PropertyChangeNotAllowed);
-    public const string QuotaExceeded = nameof(QuotaExceeded);
     public const string RequestEntityTooLarge = nameof(RequestEntityTooLarge);
     public const string RequestTimeout = nameof(RequestTimeout);
     public const string ResourceGroupNotFound = nameof(ResourceGroupNotFound);
     public const string ResourceNotFound = nameof(ResourceNotFound);
+    public const string ResourceQuotaExceeded = nameof(ResourceQuotaExceeded);
+    public const string Unauthorized = nameof(Unauthorized);
     public const string UnsupportedMediaType = nameof(UnsupportedMediaType);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rp.Backend.Installer;
 using Rp.Backend.Worker;
 using Rp.Env;
+using Rp.Queue;
 
 namespace Rp.Backend;
 
@@ -26,6 +27,7 @@ public static class BackendServiceCollectionExtensions
         services.AddHostedService<BackendService>();
         services.AddHostedService<SubscriptionCascade>();
         services.AddHealthChecks().AddCheck<BackendHealthCheck>("backend", tags: [HealthTags.Ready]);
+        services.AddRpQueueMonitoring();
         return services;
     }
 }

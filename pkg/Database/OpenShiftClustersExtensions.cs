@@ -26,19 +26,20 @@ public static class OpenShiftClustersExtensions
     /// <summary>
     /// Takes (or renews) the document's lease for <paramref name="owner"/>. Null when the document
     /// is gone or another owner holds an unexpired lease, unless <paramref name="mayTakeOver"/>
-    /// says that holder has lost it. The clock is read after the read of the document, so that
-    /// however long that read waited, the lease written runs for the whole <paramref name="duration"/>.
+    /// says that holder has lost it. <paramref name="whileLeasing"/> may change the document in
+    /// the same write. The clock is read after the read of the document, so that however long that
+    /// read waited, the lease written runs for the whole <paramref name="duration"/>.
     /// </summary>
-    public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver = null, CancellationToken cancellationToken = default) =>
-        TryLeaseAsync(clusters, key, null, owner, time, duration, mayTakeOver, cancellationToken);
+    public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver = null, Action<OpenShiftClusterDocument>? whileLeasing = null, CancellationToken cancellationToken = default) =>
+        TryLeaseAsync(clusters, key, null, owner, time, duration, mayTakeOver, whileLeasing, cancellationToken);
 
     /// <summary>
-    /// <see cref="TryLeaseAsync(IOpenShiftClusters, string, string, TimeProvider, TimeSpan, Func{string, bool}?, CancellationToken)"/>
+    /// <see cref="TryLeaseAsync(IOpenShiftClusters, string, string, TimeProvider, TimeSpan, Func{string, bool}?, Action{OpenShiftClusterDocument}?, CancellationToken)"/>
     /// starting from a copy the caller has just read: the first attempt writes with its ETag and
     /// needs no read of its own; only if the document changed since is it read again.
     /// </summary>
-    public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, OpenShiftClusterDocument read, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver = null, CancellationToken cancellationToken = default) =>
-        TryLeaseAsync(clusters, read.Key, read, owner, time, duration, mayTakeOver, cancellationToken);
+    public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, OpenShiftClusterDocument read, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver = null, Action<OpenShiftClusterDocument>? whileLeasing = null, CancellationToken cancellationToken = default) =>
+        TryLeaseAsync(clusters, read.Key, read, owner, time, duration, mayTakeOver, whileLeasing, cancellationToken);
 
     /// <summary>
     /// The lease-fenced write: applies <paramref name="mutate"/> only while <paramref name="owner"/>
@@ -72,7 +73,7 @@ public static class OpenShiftClustersExtensions
             },
             cancellationToken);
 
-    private static Task<OpenShiftClusterDocument?> TryLeaseAsync(IOpenShiftClusters clusters, string key, OpenShiftClusterDocument? read, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver, CancellationToken cancellationToken) =>
+    private static Task<OpenShiftClusterDocument?> TryLeaseAsync(IOpenShiftClusters clusters, string key, OpenShiftClusterDocument? read, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver, Action<OpenShiftClusterDocument>? whileLeasing, CancellationToken cancellationToken) =>
         Retry.OnPreconditionFailedAsync<OpenShiftClusterDocument?>(
             async ct =>
             {
@@ -86,6 +87,7 @@ public static class OpenShiftClustersExtensions
 
                 doc.LeaseOwner = owner;
                 doc.LeaseExpires = now + duration;
+                whileLeasing?.Invoke(doc);
                 return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
             },
             cancellationToken);

@@ -19,4 +19,7 @@ internal enum ApiVersionRule
     /// its own api-version and is validated in it.
     /// </summary>
     Preflight,
+
+    /// <summary>The admin API: <c>admin</c>.</summary>
+    Admin,
 }

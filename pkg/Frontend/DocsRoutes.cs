@@ -9,7 +9,8 @@ namespace Rp.Frontend;
 /// The RP's API description, browsable: <c>GET /swagger/{version}/swagger.json</c> (the committed
 /// spec of that api-version), the files it refers to, and <c>GET /docs</c> (Swagger UI over every
 /// version's spec). These routes carry no <see cref="EndpointPolicy"/>, so they take no
-/// api-version and touch no subscription.
+/// api-version and touch no subscription, and allow anonymous callers: a published API
+/// description needs no client certificate, even in production.
 /// </summary>
 public static class DocsRoutes
 {
@@ -21,14 +22,14 @@ public static class DocsRoutes
         var documents = ApiDocuments.Load();
 
         routes.MapMethods("/swagger/{version}/swagger.json", GetOrHead, context =>
-            WriteAsync(context, documents.Spec(Route(context, "version"))));
+            WriteAsync(context, documents.Spec(Route(context, "version")))).AllowAnonymous();
         routes.MapMethods("/swagger/{version}/examples/{file}", GetOrHead, context =>
-            WriteAsync(context, documents.File(Route(context, "version"), "examples/" + Route(context, "file"))));
+            WriteAsync(context, documents.File(Route(context, "version"), "examples/" + Route(context, "file")))).AllowAnonymous();
 
         // The specs refer to the common types as ../../../../../common-types/...: seen from
         // /swagger/{version}/swagger.json, that is /common-types/... at the root.
         routes.MapMethods("/common-types/{**path}", GetOrHead, context =>
-            WriteAsync(context, documents.CommonTypes(Route(context, "path"))));
+            WriteAsync(context, documents.CommonTypes(Route(context, "path")))).AllowAnonymous();
 
         var ui = routes.CreateApplicationBuilder();
         ui.UseSwaggerUI(options =>
@@ -47,8 +48,8 @@ public static class DocsRoutes
         });
         ui.Run(context => throw NotFound(context));
         var docs = ui.Build();
-        routes.MapMethods("/docs", GetOrHead, docs);
-        routes.MapMethods("/docs/{**path}", GetOrHead, docs);
+        routes.MapMethods("/docs", GetOrHead, docs).AllowAnonymous();
+        routes.MapMethods("/docs/{**path}", GetOrHead, docs).AllowAnonymous();
         return routes;
     }
 

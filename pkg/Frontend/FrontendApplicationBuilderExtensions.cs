@@ -11,6 +11,8 @@ public static class FrontendApplicationBuilderExtensions
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseRouting();
+        app.UseMiddleware<ClientCertificateMiddleware>();
+        app.UseMiddleware<AdminAuditMiddleware>();
         app.UseMiddleware<ApiVersionMiddleware>();
         app.UseMiddleware<BodyMiddleware>();
         app.UseMiddleware<SubscriptionStateMiddleware>();

@@ -2,19 +2,20 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Rp.Frontend.Admin;
 using Rp.Frontend.Handlers;
 using Rp.Frontend.Preflight;
 
 namespace Rp.Frontend;
 
-/// <summary>Every route of the RP, in one place.</summary>
+/// <summary>Every route ARM calls, in one place; the admin API's are in <see cref="AdminRoutes"/>.</summary>
 public static class FrontendRoutes
 {
-    private const string Provider = "providers/RedHat.OpenShift";
-    private const string Subscription = "/subscriptions/{subscriptionId}";
+    internal const string Provider = "providers/RedHat.OpenShift";
+    internal const string Subscription = "/subscriptions/{subscriptionId}";
     private const string ResourceGroup = Subscription + "/resourceGroups/{resourceGroupName}";
     private const string Clusters = ResourceGroup + "/" + Provider + "/OpenShiftClusters";
-    private const string Cluster = Clusters + "/{resourceName}";
+    internal const string Cluster = Clusters + "/{resourceName}";
     private const string Locations = Subscription + "/" + Provider + "/locations/{location}";
     private const string Deployment = ResourceGroup + "/providers/Microsoft.Resources/deployments/{deploymentName}";
 
@@ -35,12 +36,18 @@ public static class FrontendRoutes
         Map<SubscriptionPut>(routes, "PUT", Subscription, ApiVersionRule.SubscriptionNotification, SubscriptionAccess.None, h => h.HandleAsync);
 
         // ARM's template deployments: always 200, the failures in the body.
-        Map<DeploymentPreflight>(routes, "POST", Deployment + "/preflight", ApiVersionRule.Preflight, SubscriptionAccess.Validate, h => h.HandleAsync, failuresAsPreflightResult: true);
+        Map<DeploymentPreflight>(routes, "POST", Deployment + "/preflight", new EndpointPolicy(ApiVersionRule.Preflight, SubscriptionAccess.Validate, FailuresAsPreflightResult: true), h => h.HandleAsync);
+        AdminRoutes.Map(routes);
         return routes;
     }
 
-    private static void Map<THandler>(IEndpointRouteBuilder routes, string method, string pattern, ApiVersionRule versions, SubscriptionAccess access, Func<THandler, RequestDelegate> handler, bool failuresAsPreflightResult = false)
+    /// <summary>Maps a route to its handler (a singleton) with the policy the middleware reads.</summary>
+    internal static void Map<THandler>(IEndpointRouteBuilder routes, string method, string pattern, EndpointPolicy policy, Func<THandler, RequestDelegate> handler)
         where THandler : notnull =>
         routes.MapMethods(pattern, [method], (RequestDelegate)(context => handler(context.RequestServices.GetRequiredService<THandler>())(context)))
-            .WithMetadata(new EndpointPolicy(versions, access, failuresAsPreflightResult));
+            .WithMetadata(policy);
+
+    private static void Map<THandler>(IEndpointRouteBuilder routes, string method, string pattern, ApiVersionRule versions, SubscriptionAccess access, Func<THandler, RequestDelegate> handler)
+        where THandler : notnull =>
+        Map(routes, method, pattern, new EndpointPolicy(versions, access), handler);
 }

@@ -1,19 +1,25 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rp.Env;
+using Rp.Frontend.Admin;
+using Rp.Frontend.Authentication;
 using Rp.Frontend.Handlers;
+using Rp.Frontend.Middleware;
 using Rp.Frontend.Preflight;
+using Rp.Frontend.Quotas;
 
 namespace Rp.Frontend;
 
 public static class FrontendServiceCollectionExtensions
 {
     /// <summary>
-    /// The frontend's handlers and options. The database and api-versions are registered by their
-    /// own projects. In development mode an unset <c>Frontend:RetryAfterSeconds</c> is
-    /// <see cref="FrontendOptions.DevelopmentRetryAfterSeconds"/>.
+    /// The frontend's handlers and options, the deployment preflight, the admin API, quotas, and in
+    /// production the client certificate authentication. The database, queue and api-versions are
+    /// registered by their own projects. In development mode an unset
+    /// <c>Frontend:RetryAfterSeconds</c> is <see cref="FrontendOptions.DevelopmentRetryAfterSeconds"/>.
     /// </summary>
     public static IServiceCollection AddRpFrontend(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +35,9 @@ public static class FrontendServiceCollectionExtensions
             })
             .Validate(frontend => frontend.RetryAfterSeconds >= 1, $"{FrontendOptions.SectionName}:{nameof(FrontendOptions.RetryAfterSeconds)} must be at least 1.")
             .ValidateOnStart();
+        services.AddOptions<QuotaOptions>().Bind(configuration.GetSection(QuotaOptions.SectionName));
+        services.AddRpClientCertificates(configuration);
+        services.AddLogging(logging => logging.AddFilter(AdminAuditMiddleware.Category, LogLevel.Information));
         services.AddRouting();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SkipTokens>();
@@ -46,6 +55,16 @@ public static class FrontendServiceCollectionExtensions
         services.TryAddSingleton<OperationsList>();
         services.TryAddSingleton<SubscriptionPut>();
         services.TryAddSingleton<DeploymentPreflight>();
+        services.TryAddSingleton<QuotaChecker>();
+        services.TryAddSingleton<AdminClusterList>();
+        services.TryAddSingleton<AdminClusterGet>();
+        services.TryAddSingleton<AdminAsyncOperationList>();
+        services.TryAddSingleton<AdminClusterRequeue>();
+        services.TryAddSingleton<AdminClusterRetry>();
+        services.TryAddSingleton<AdminClusterCancel>();
+        services.TryAddSingleton<AdminQueueGet>();
+        services.TryAddSingleton<AdminSubscriptionList>();
+        services.TryAddSingleton<AdminSubscriptionQuotaPut>();
         return services;
     }
 }

@@ -22,6 +22,9 @@ public interface IWorkQueue
 
     Task DeleteAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default);
 
-    /// <summary>The backlog, for metrics and readiness: a call that also proves the queue answers.</summary>
-    Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The queue's depth, its oldest message and how many messages were delivered at least
+    /// <paramref name="maxDequeueCount"/> times (see <see cref="QueueStatus"/>). Changes nothing.
+    /// </summary>
+    Task<QueueStatus> GetStatusAsync(int maxDequeueCount, CancellationToken cancellationToken = default);
 }

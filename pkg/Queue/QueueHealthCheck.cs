@@ -1,19 +1,21 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Rp.Queue;
 
 /// <summary>Ready while the queue answers; its backlog is in the check's data.</summary>
-internal sealed class QueueHealthCheck(IWorkQueue queue) : IHealthCheck
+internal sealed class QueueHealthCheck(IWorkQueue queue, TimeProvider time, IOptions<DequeueLimitOptions> limit) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var statistics = await queue.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
+            var status = await queue.GetStatusAsync(limit.Value.MaxDequeueCount, cancellationToken).ConfigureAwait(false);
             return HealthCheckResult.Healthy("The queue answers.", new Dictionary<string, object>
             {
-                ["depth"] = statistics.Depth,
-                ["oldestMessageAgeSeconds"] = statistics.OldestMessageAge?.TotalSeconds ?? 0,
+                ["depth"] = status.Depth,
+                ["oldestMessageAgeSeconds"] = QueueMonitor.AgeOfOldest(status, time).TotalSeconds,
+                ["pastDequeueLimit"] = status.PastDequeueLimit,
             });
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

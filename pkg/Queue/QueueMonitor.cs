@@ -15,14 +15,16 @@ internal sealed partial class QueueMonitor : BackgroundService
     private readonly IWorkQueue queue;
     private readonly TimeProvider time;
     private readonly IOptions<QueueOptions> options;
+    private readonly IOptions<DequeueLimitOptions> limit;
     private readonly ILogger<QueueMonitor> logger;
-    private volatile QueueStatistics? last;
+    private volatile QueueStatus? last;
 
-    public QueueMonitor(IWorkQueue queue, TimeProvider time, IOptions<QueueOptions> options, IMeterFactory meters, ILogger<QueueMonitor> logger)
+    public QueueMonitor(IWorkQueue queue, TimeProvider time, IOptions<QueueOptions> options, IOptions<DequeueLimitOptions> limit, IMeterFactory meters, ILogger<QueueMonitor> logger)
     {
         this.queue = queue;
         this.time = time;
         this.options = options;
+        this.limit = limit;
         this.logger = logger;
         var meter = meters.Create(QueueTelemetry.Name);
         meter.CreateObservableGauge(
@@ -32,13 +34,25 @@ internal sealed partial class QueueMonitor : BackgroundService
             "Messages in the work queue, visible or not.");
         meter.CreateObservableGauge(
             "rp.queue.oldest_message.age",
-            () => last is { } sample ? [new Measurement<double>(sample.OldestMessageAge?.TotalSeconds ?? 0)] : Array.Empty<Measurement<double>>(),
+            () => last is { } sample ? [new Measurement<double>(AgeOfOldest(sample, time).TotalSeconds)] : Array.Empty<Measurement<double>>(),
             "s",
-            "How long the oldest visible message has waited; 0 when none is visible.");
+            "How long the oldest message still in the queue has been there; 0 when there is none.");
+        meter.CreateObservableGauge(
+            "rp.queue.messages.past_dequeue_limit",
+            () => last is { } sample ? [new Measurement<long>(sample.PastDequeueLimit)] : Array.Empty<Measurement<long>>(),
+            "{message}",
+            "Messages delivered Backend:MaxDequeueCount times or more: their next delivery fails their documents.");
     }
 
     /// <summary>The last sample; null before the first, or after a failed one (a stale backlog would mislead).</summary>
-    public QueueStatistics? Last => last;
+    public QueueStatus? Last => last;
+
+    /// <summary>How long the oldest message <paramref name="status"/> saw has been in the queue; zero when it saw none.</summary>
+    public static TimeSpan AgeOfOldest(QueueStatus status, TimeProvider time)
+    {
+        var age = time.GetUtcNow() - status.OldestInsertedOn;
+        return age > TimeSpan.Zero ? age.Value : TimeSpan.Zero;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,7 +62,7 @@ internal sealed partial class QueueMonitor : BackgroundService
             {
                 try
                 {
-                    last = await queue.GetStatisticsAsync(stoppingToken).ConfigureAwait(false);
+                    last = await queue.GetStatusAsync(limit.Value.MaxDequeueCount, stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {

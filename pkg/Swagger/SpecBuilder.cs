@@ -24,6 +24,9 @@ internal sealed class SpecBuilder
     private const string ClusterUpdateDefinition = "OpenShiftClusterUpdate";
     private const string ClusterListDefinition = "OpenShiftClusterList";
 
+    // ARM's rules allow PUT and PATCH no error status but the default one: the quota refusal is described.
+    private const string QuotaRefusal = "A request that would take the subscription past its quota (its number of clusters, or the vCPUs of its clusters in the region) is refused before anything is written, with 409 and the error code ResourceQuotaExceeded, naming the limit, the use and the request.";
+
     /// <summary>The envelope <c>TrackedResource</c> already describes.</summary>
     private static readonly HashSet<string> Envelope = new(StringComparer.Ordinal) { "id", "name", "type", "location", "tags", "systemData" };
 
@@ -190,7 +193,7 @@ internal sealed class SpecBuilder
         var operation = Operation(
             "OpenShiftClusters",
             "OpenShiftClusters_CreateOrUpdate",
-            "Creates an OpenShift cluster, or replaces one: fields a replace omits take their defaults, except those that cannot change and secrets, which keep their stored values. The request is accepted at once with a non-terminal provisioningState; poll Azure-AsyncOperation for the outcome.",
+            "Creates an OpenShift cluster, or replaces one: fields a replace omits take their defaults, except those that cannot change and secrets, which keep their stored values. The request is accepted at once with a non-terminal provisioningState; poll Azure-AsyncOperation for the outcome. " + QuotaRefusal,
             [.. ClusterScope(), Body("The cluster to create or the replacement of the existing one.", ClusterDefinition), LocalParameter("IfMatchParameter"), LocalParameter("IfNoneMatchParameter")],
             new JObject
             {
@@ -206,7 +209,7 @@ internal sealed class SpecBuilder
         var operation = Operation(
             "OpenShiftClusters",
             "OpenShiftClusters_Update",
-            "Updates an OpenShift cluster: tags replace the whole tag set and finish at once (200); any other change is accepted (202) and runs asynchronously.",
+            "Updates an OpenShift cluster: tags replace the whole tag set and finish at once (200); any other change is accepted (202) and runs asynchronously. " + QuotaRefusal,
             [.. ClusterScope(), Body("The changes: tags, and properties merged into the current ones.", ClusterUpdateDefinition), LocalParameter("IfMatchParameter")],
             new JObject
             {

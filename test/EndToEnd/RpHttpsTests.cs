@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using FluentAssertions;
 using Rp.Env;
+using Rp.Frontend.Tests.Harness;
 using Xunit;
 
 namespace Rp.EndToEnd.Tests;
@@ -55,14 +57,14 @@ public sealed class RpHttpsTests
     {
         using var dir = new TempDirectory();
         var httpsPort = RpProcess.FreePort();
-        await using var rp = await RpProcess.StartAsync(dir.Path, settings: ProductionSettings(new Dictionary<string, string>
+        await using var rp = await RpProcess.StartAsync(dir.Path, settings: ProductionSettings(dir, new Dictionary<string, string>
         {
             ["Frontend:HttpsPort"] = httpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }));
         await rp.WaitForOutputAsync("Application started", TimeSpan.FromSeconds(30));
 
         using var http = new HttpClient();
-        (await http.GetAsync($"{rp.Url}{OperationsPath}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await http.GetAsync($"{rp.Url}{OperationsPath}")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "plain http carries no client certificate, so production lets nobody in");
         rp.Output.Should().NotContain("Now listening on: https");
         using var tcp = new TcpClient();
         var connect = () => tcp.ConnectAsync(IPAddress.Loopback, httpsPort);
@@ -80,24 +82,31 @@ public sealed class RpHttpsTests
         await using var rp = await RpProcess.StartAsync(
             dir.Path,
             role: null,
-            settings: ProductionSettings(new Dictionary<string, string>
+            settings: ProductionSettings(dir, new Dictionary<string, string>
             {
                 ["Kestrel:Certificates:Default:Path"] = certificatePath,
                 ["Kestrel:Certificates:Default:KeyPath"] = certificatePath,
             }),
             https: true);
-        using var client = new HttpClient(PinnedCertificate.Handler(configured));
+        using var asArm = new HttpClient(PinnedCertificate.Handler(configured, Arm));
+        using var anonymous = new HttpClient(PinnedCertificate.Handler(configured));
 
-        var response = await client.GetAsync($"{rp.HttpsUrl}{OperationsPath}");
+        var response = await asArm.GetAsync($"{rp.HttpsUrl}{OperationsPath}");
+        var refused = await anonymous.GetAsync($"{rp.HttpsUrl}{OperationsPath}");
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "ARM's (pinned) client certificate opens the ARM routes");
+        refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         File.Exists(Path.Combine(dir.Path, DevelopmentCertificate.FileName)).Should().BeFalse();
     }
 
-    private static Dictionary<string, string> ProductionSettings(Dictionary<string, string> settings)
+    /// <summary>The client certificate the production RPs here take as ARM's (pinned, no metadata endpoint).</summary>
+    private static X509Certificate2 Arm { get; } = TestCertificates.SelfSigned("arm.e2e.test");
+
+    private static Dictionary<string, string> ProductionSettings(TempDirectory dir, Dictionary<string, string> settings)
     {
         settings["Rp:Mode"] = "Production";
         settings["Encryption:Keys:0"] = Convert.ToBase64String(new byte[32]);
+        settings["ArmAuthentication:PinnedCertificates:0"] = TestCertificates.WritePem(Path.Combine(dir.Path, "arm.pem"), Arm);
         return settings;
     }
 }

@@ -261,8 +261,9 @@ public sealed class RpProcess : IAsyncDisposable
     {
         try
         {
+            // Production answers a caller without ARM's client certificate 401: serving all the same.
             using var response = await client.GetAsync($"{Url}/providers/RedHat.OpenShift/operations?api-version=2020-04-30", cancellationToken).ConfigureAwait(false);
-            return response.StatusCode == HttpStatusCode.OK;
+            return response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized;
         }
         catch (HttpRequestException)
         {

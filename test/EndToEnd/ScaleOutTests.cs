@@ -81,8 +81,13 @@ public sealed class ScaleOutTests(EmulatorsFixture emulators, ITestOutputHelper 
             await SendAsync(clusters.Take(Creates / 2), delete: false);
             output.WriteLine($"first half of the creates accepted at {DateTimeOffset.UtcNow:HH:mm:ss.fff}");
 
-            // In the middle: the backend to kill holds documents, and others have already finished.
-            await victim.WaitForOutputAsync("Install phase infrastructure hangs until canceled", Deadline);
+            // In the middle: every worker of the backend to kill holds a document, hanging past its
+            // first phases (a worker still in them when killed would leave the others nothing to
+            // resume), and others have already finished.
+            await Poll.UntilAsync(
+                () => victim.Lines.Count(l => l.Contains("Install phase infrastructure hangs until canceled", StringComparison.Ordinal)) >= int.Parse(settings["Backend:Workers"], System.Globalization.CultureInfo.InvariantCulture),
+                Deadline,
+                "every worker of the backend to kill hanging");
             await Poll.UntilAsync(() => backends.Sum(b => b.Lines.Count(l => l.EndsWith(": Succeeded", StringComparison.Ordinal))) >= 10, Deadline, "ten creates finishing");
 
             // The leader is the owner of the lease document, read just before the kill: what

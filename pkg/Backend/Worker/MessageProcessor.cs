@@ -79,7 +79,7 @@ internal sealed partial class MessageProcessor(
 
         var key = document.Key;
         var owner = $"{workerId}/{message.MessageId}";
-        var leased = await AcquireAsync(document, owner, message.MessageId, stoppingToken).ConfigureAwait(false);
+        var leased = await AcquireAsync(document, owner, message, stoppingToken).ConfigureAwait(false);
         if (leased is null)
         {
             // A live worker holds the document and drives it until it is terminal; its own message
@@ -153,15 +153,16 @@ internal sealed partial class MessageProcessor(
     /// <summary>
     /// Takes the document's lease unless another live worker holds it, starting from the copy just
     /// read. A lease taken for this very message by a worker that has since lost it (the message
-    /// came back) is taken over.
+    /// came back) is taken over. The message's delivery count is recorded with the lease, for operators.
     /// </summary>
-    private Task<OpenShiftClusterDocument?> AcquireAsync(OpenShiftClusterDocument read, string owner, string messageId, CancellationToken cancellationToken) =>
+    private Task<OpenShiftClusterDocument?> AcquireAsync(OpenShiftClusterDocument read, string owner, QueueMessage message, CancellationToken cancellationToken) =>
         clusters.TryLeaseAsync(
             read,
             owner,
             time,
             Options.LeaseDuration,
-            mayTakeOver: holder => holder.EndsWith("/" + messageId, StringComparison.Ordinal),
+            mayTakeOver: holder => holder.EndsWith("/" + message.MessageId, StringComparison.Ordinal),
+            whileLeasing: doc => doc.DequeueCount = message.DequeueCount,
             cancellationToken);
 
     /// <summary>Terminal, released, and no superseded operation left to record as Canceled.</summary>

@@ -22,6 +22,10 @@ public sealed class OpenShiftClusterDocument : Document
     [JsonProperty("leaseExpires", NullValueHandling = NullValueHandling.Ignore)]
     public DateTimeOffset? LeaseExpires { get; set; }
 
+    /// <summary>The delivery count of the queue message the current lease was taken for (the admin API shows it).</summary>
+    [JsonProperty("dequeueCount", NullValueHandling = NullValueHandling.Ignore)]
+    public int? DequeueCount { get; set; }
+
     /// <summary>The async operation that the current (or last) provisioning state belongs to.</summary>
     [JsonProperty("asyncOperationId", NullValueHandling = NullValueHandling.Ignore)]
     public string? AsyncOperationId { get; set; }
@@ -32,6 +36,14 @@ public sealed class OpenShiftClusterDocument : Document
     /// </summary>
     [JsonProperty("canceledAsyncOperationIds", NullValueHandling = NullValueHandling.Ignore)]
     public List<string>? CanceledAsyncOperationIds { get; set; }
+
+    /// <summary>
+    /// The operations started on the resource, oldest first (the last <see cref="MaxOperationHistory"/>):
+    /// the AsyncOperations container is partitioned by operation id, so this is how the admin API
+    /// finds a cluster's operations without a cross-partition query.
+    /// </summary>
+    [JsonProperty("asyncOperationHistory", NullValueHandling = NullValueHandling.Ignore)]
+    public List<string>? AsyncOperationHistory { get; set; }
 
     /// <summary>How the last operation ended, written atomically with the terminal provisioning state.</summary>
     [JsonProperty("lastOperation", NullValueHandling = NullValueHandling.Ignore)]
@@ -49,6 +61,9 @@ public sealed class OpenShiftClusterDocument : Document
 
     [JsonProperty("openShiftCluster")]
     public OpenShiftCluster OpenShiftCluster { get; set; } = new();
+
+    /// <summary>Operations are kept 7 days (TTL): more ids than a busy week's would only name expired ones.</summary>
+    public const int MaxOperationHistory = 20;
 
     public static string NewResourceETag() => $"\"{Guid.NewGuid():N}\"";
 
@@ -68,6 +83,13 @@ public sealed class OpenShiftClusterDocument : Document
         properties.LastProvisioningState = properties.ProvisioningState;
         properties.ProvisioningState = state;
         AsyncOperationId = operationId;
+        var history = AsyncOperationHistory ??= [];
+        if (!history.Contains(operationId))
+        {
+            history.Add(operationId);
+            history.RemoveRange(0, Math.Max(0, history.Count - MaxOperationHistory));
+        }
+
         Unqueued = true;
         Correlation = correlation;
         ResourceETag = NewResourceETag();

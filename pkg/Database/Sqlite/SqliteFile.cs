@@ -29,6 +29,7 @@ public sealed class SqliteFile : IDisposable
     private readonly string connectionString;
     private readonly string schema;
     private readonly string name;
+    private readonly string[] addedColumns;
     private readonly SemaphoreSlim schemaLock = new(1, 1);
     private readonly ConcurrentBag<SqliteConnection> idleReaders = [];
     private readonly SqliteGroupCommit writer;
@@ -41,12 +42,18 @@ public sealed class SqliteFile : IDisposable
 
     /// <param name="path">The database file; its directory is created if missing.</param>
     /// <param name="schema">Idempotent DDL (<c>CREATE ... IF NOT EXISTS</c>) run once per instance, in a write transaction.</param>
-    public SqliteFile(string path, string schema)
+    /// <param name="addedColumns">
+    /// <c>ALTER TABLE ... ADD COLUMN</c> statements for columns added after files were first made
+    /// with <paramref name="schema"/>, run after it: a file that has the column already (a new one,
+    /// or one upgraded before) answers "duplicate column name", which is the expected answer.
+    /// </param>
+    public SqliteFile(string path, string schema, params string[] addedColumns)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         Path = System.IO.Path.GetFullPath(path);
         this.schema = schema;
         name = System.IO.Path.GetFileNameWithoutExtension(Path);
+        this.addedColumns = addedColumns;
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -113,11 +120,17 @@ public sealed class SqliteFile : IDisposable
                 var transaction = connection.BeginTransaction(deferred: false);
                 await using (transaction.ConfigureAwait(false))
                 {
-                    var command = connection.CreateCommand();
-                    await using (command.ConfigureAwait(false))
+                    await ExecuteOnceAsync(connection, schema, cancellationToken).ConfigureAwait(false);
+                    foreach (var statement in addedColumns)
                     {
-                        command.CommandText = schema;
-                        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                        try
+                        {
+                            await ExecuteOnceAsync(connection, statement, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (SqliteException e) when (e.Message.Contains("duplicate column name", StringComparison.Ordinal))
+                        {
+                            // Added already.
+                        }
                     }
 
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -234,6 +247,17 @@ public sealed class SqliteFile : IDisposable
         }
 
         schemaLock.Dispose();
+    }
+
+    /// <summary>A statement run once, on a command of its own (which joins the connection's transaction).</summary>
+    private static async Task ExecuteOnceAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private void Return(SqliteConnection connection, bool healthy)

@@ -4,16 +4,19 @@ using Microsoft.Extensions.Options;
 using Rp.Api;
 using Rp.Database;
 using Rp.Database.Documents;
+using Rp.Frontend.Quotas;
 
 namespace Rp.Frontend.Handlers;
 
 /// <summary>
 /// DELETE a cluster: 204 when absent; otherwise 202 and the backend deletes it. Never refused
-/// because of the provisioning state: a running operation ends Canceled.
+/// because of the provisioning state: a running operation ends Canceled. The cluster's quota
+/// reservations are withdrawn: its quota is free once its document is gone.
 /// </summary>
 internal sealed partial class OpenShiftClusterDelete(
     IOpenShiftClusters clusters,
     IAsyncOperations operations,
+    QuotaChecker quota,
     TimeProvider time,
     IOptions<FrontendOptions> options,
     ILogger<OpenShiftClusterDelete> logger)
@@ -64,6 +67,7 @@ internal sealed partial class OpenShiftClusterDelete(
             FrontendTelemetry.OperationStarted(ProvisioningState.Deleting);
         }
 
+        await quota.WithdrawAsync(id).ConfigureAwait(false);
         LogAccepted(logger, id.ToString(), operation.Id);
         AsyncOperationUrls.SetHeaders(context, id, document.OpenShiftCluster.Location, operation, withLocation: true, options.Value.RetryAfterSeconds);
         await ArmResponses.WriteStatusAsync(context, StatusCodes.Status202Accepted).ConfigureAwait(false);

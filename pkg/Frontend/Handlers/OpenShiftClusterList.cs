@@ -17,7 +17,7 @@ internal sealed class OpenShiftClusterList(IOpenShiftClusters clusters, SkipToke
         var resourceGroup = context.GetRouteValue("resourceGroupName") as string;
         var prefix = resourceGroup is null ? ResourceId.SubscriptionPrefix(subscriptionId) : ResourceId.ResourceGroupPrefix(subscriptionId, resourceGroup);
         var query = context.Request.Query;
-        var top = PageSize(query["$top"].ToString());
+        var top = PageSizes.Parse(query["$top"].ToString(), options.Value);
         var skipToken = query["$skipToken"].ToString();
         var continuation = skipToken.Length == 0 ? null : skipTokens.Open(prefix, skipToken);
 
@@ -36,20 +36,5 @@ internal sealed class OpenShiftClusterList(IOpenShiftClusters clusters, SkipToke
         }
 
         await ArmResponses.WriteJsonAsync(context, StatusCodes.Status200OK, result).ConfigureAwait(false);
-    }
-
-    private int PageSize(string top)
-    {
-        if (top.Length == 0)
-        {
-            return options.Value.PageSize;
-        }
-
-        if (!int.TryParse(top, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1 || value > options.Value.MaxPageSize)
-        {
-            throw CloudError.BadRequest(CloudErrorCodes.InvalidParameter, $"$top must be a whole number from 1 to {options.Value.MaxPageSize}.", "$top");
-        }
-
-        return value;
     }
 }

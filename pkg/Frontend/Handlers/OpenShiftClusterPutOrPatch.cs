@@ -6,19 +6,21 @@ using Rp.Api;
 using Rp.Database;
 using Rp.Database.Documents;
 using Rp.Frontend.Json;
+using Rp.Frontend.Quotas;
 
 namespace Rp.Frontend.Handlers;
 
 /// <summary>
 /// PUT (create 201 / replace 200) and PATCH (tags only: 200 at once; otherwise 202) of a cluster.
-/// Writes the document with a non-terminal state and an async operation, and never waits for the
-/// backend. A PUT that changes nothing on a Succeeded cluster (a redeploy) answers 200 at once and
-/// writes nothing.
+/// Checks the subscription's quota, then writes the document with a non-terminal state and an
+/// async operation, and never waits for the backend. A PUT that changes nothing on a Succeeded
+/// cluster (a redeploy) answers 200 at once and writes nothing.
 /// </summary>
 internal sealed partial class OpenShiftClusterPutOrPatch(
     IOpenShiftClusters clusters,
     IAsyncOperations operations,
     ClusterRequestValidator validator,
+    QuotaChecker quota,
     TimeProvider time,
     IOptions<FrontendOptions> options,
     ILogger<OpenShiftClusterPutOrPatch> logger)
@@ -37,6 +39,7 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
         var created = false;
         var unchanged = false;
         var began = false;
+        await using var reservation = quota.NewReservation(id);
 
         var document = await Retry.OnPreconditionFailedAsync(
             async ct =>
@@ -74,6 +77,9 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
                 }
 
                 created = existing is null;
+
+                // The footprint before the request's changes are applied (they are applied in place).
+                var before = existing is null ? null : ClusterFootprint.Of(existing.OpenShiftCluster);
                 var doc = existing ?? NewDocument(id);
                 var cluster = doc.OpenShiftCluster;
                 var request = isPatch ? Merge(ClusterRepresentation.Render(version, doc), body) : body;
@@ -85,7 +91,8 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
                     return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
                 }
 
-                var state = created || (cluster.Properties.ProvisioningState == ProvisioningState.Failed && cluster.Properties.FailedProvisioningState == ProvisioningState.Creating)
+                await reservation.ReserveAsync(before, ClusterFootprint.Of(cluster), ct).ConfigureAwait(false);
+                var state = created || (cluster.Properties.ProvisioningState is ProvisioningState.Failed or ProvisioningState.Canceled && cluster.Properties.FailedProvisioningState == ProvisioningState.Creating)
                     ? ProvisioningState.Creating
                     : ProvisioningState.Updating;
                 if (operation is null || operation.InitialProvisioningState != state || operation.OpenShiftClusterKey != id.Key)
@@ -95,6 +102,7 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
 
                 doc.BeginOperation(operation.Id, state, correlation);
                 began = true;
+                reservation.EnsureCurrent();
                 if (!created)
                 {
                     return await clusters.ReplaceAsync(doc, ct).ConfigureAwait(false);
@@ -111,6 +119,7 @@ internal sealed partial class OpenShiftClusterPutOrPatch(
                 }
             },
             context.RequestAborted).ConfigureAwait(false);
+        reservation.Keep();
 
         if (began)
         {

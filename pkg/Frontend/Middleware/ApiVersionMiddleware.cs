@@ -12,6 +12,8 @@ internal sealed class ApiVersionMiddleware(RequestDelegate next, ApiVersions ver
 {
     public const string SubscriptionNotificationVersion = "2.0";
 
+    public const string AdminVersion = "admin";
+
     public Task InvokeAsync(HttpContext context)
     {
         var policy = context.GetEndpoint()?.Metadata.GetMetadata<EndpointPolicy>();
@@ -31,14 +33,20 @@ internal sealed class ApiVersionMiddleware(RequestDelegate next, ApiVersions ver
             return next(context);
         }
 
-        if (policy.ApiVersions == ApiVersionRule.SubscriptionNotification)
+        var only = policy.ApiVersions switch
         {
-            if (requested != SubscriptionNotificationVersion)
+            ApiVersionRule.SubscriptionNotification => SubscriptionNotificationVersion,
+            ApiVersionRule.Admin => AdminVersion,
+            _ => null,
+        };
+        if (only is not null)
+        {
+            if (requested != only)
             {
-                throw Invalid(requested, [SubscriptionNotificationVersion]);
+                throw Invalid(requested, [only]);
             }
 
-            context.Features.Get<IHttpMetricsTagsFeature>()?.Tags.Add(new(FrontendTelemetry.ApiVersionTag, SubscriptionNotificationVersion));
+            context.Features.Get<IHttpMetricsTagsFeature>()?.Tags.Add(new(FrontendTelemetry.ApiVersionTag, only));
             return next(context);
         }
 

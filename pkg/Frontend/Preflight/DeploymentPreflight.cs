@@ -4,13 +4,15 @@ using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 using Rp.Api;
 using Rp.Database;
+using Rp.Frontend.Quotas;
 
 namespace Rp.Frontend.Preflight;
 
 /// <summary>
 /// ARM's deployment preflight, <c>POST .../providers/Microsoft.Resources/deployments/{name}/preflight</c>
 /// with <c>{"resources":[...]}</c>: each resource of this RP's type is validated, in its own
-/// api-version, exactly as its PUT would be (as a create, or as an update of the stored cluster).
+/// api-version, exactly as its PUT would be (as a create, or as an update of the stored cluster),
+/// the subscription's quota included.
 /// Always 200: <c>{"status":"Succeeded"}</c>, or <c>"Failed"</c> with the error of each invalid
 /// resource, its target the JSON path in this request. Writes nothing.
 /// </summary>
@@ -18,6 +20,7 @@ internal sealed partial class DeploymentPreflight(
     IOpenShiftClusters clusters,
     ApiVersions versions,
     ClusterRequestValidator validator,
+    QuotaChecker quota,
     ILogger<DeploymentPreflight> logger)
 {
     public async Task HandleAsync(HttpContext context)
@@ -68,6 +71,7 @@ internal sealed partial class DeploymentPreflight(
         // Detached, so that the paths in its errors start at the resource, as in its PUT's.
         var body = (JObject)resource.DeepClone();
         validator.Apply(version, id, body, existing is null ? null : target, target, isPut: true);
+        await quota.CheckAsync(id, existing?.OpenShiftCluster, target, cancellationToken).ConfigureAwait(false);
         return true;
     }
 

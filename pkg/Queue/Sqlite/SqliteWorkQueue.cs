@@ -23,12 +23,21 @@ internal sealed class SqliteWorkQueue : IWorkQueue, IDisposable
             body TEXT NOT NULL,
             visibleOn INTEGER NOT NULL,
             dequeueCount INTEGER NOT NULL,
-            popReceipt TEXT
+            popReceipt TEXT,
+            insertedOn INTEGER
         );
         CREATE INDEX IF NOT EXISTS MessagesVisible ON Messages (queue, visibleOn);
         """;
 
-    private const string PutSql = "INSERT INTO Messages (queue, id, body, visibleOn, dequeueCount) VALUES (@queue, @id, @body, @now, 0)";
+    // Files made before the queue status existed lack the column; their messages count from when they were last visible.
+    private const string AddInsertedOnSql = "ALTER TABLE Messages ADD COLUMN insertedOn INTEGER";
+
+    private const string PutSql = "INSERT INTO Messages (queue, id, body, visibleOn, dequeueCount, insertedOn) VALUES (@queue, @id, @body, @now, 0, @now)";
+
+    private const string StatusSql = """
+        SELECT COUNT(*), MIN(COALESCE(insertedOn, visibleOn)), COALESCE(SUM(dequeueCount >= @maxDequeueCount), 0)
+        FROM Messages WHERE queue = @queue
+        """;
 
     // Oldest visible first: a message that reappeared goes ahead of those put after it became due.
     private const string GetSql = """
@@ -43,11 +52,6 @@ internal sealed class SqliteWorkQueue : IWorkQueue, IDisposable
         """;
 
     // A message's visibleOn is its insertion time until it is first taken, then when it came back.
-    private const string StatisticsSql = """
-        SELECT COUNT(*), (SELECT MIN(visibleOn) FROM Messages WHERE queue = @queue AND visibleOn <= @now)
-        FROM Messages WHERE queue = @queue
-        """;
-
     private const string DeleteSql = "DELETE FROM Messages WHERE queue = @queue AND id = @id AND popReceipt = @popReceipt";
 
     private readonly SqliteFile file;
@@ -59,7 +63,7 @@ internal sealed class SqliteWorkQueue : IWorkQueue, IDisposable
         ArgumentException.ThrowIfNullOrEmpty(queueOptions.Value.Name);
         queue = queueOptions.Value.Name;
         this.timeProvider = timeProvider;
-        file = new SqliteFile(Path.Combine(rpOptions.Value.DataDir, FileName), Schema);
+        file = new SqliteFile(Path.Combine(rpOptions.Value.DataDir, FileName), Schema, AddInsertedOnSql);
     }
 
     public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) =>
@@ -151,25 +155,26 @@ internal sealed class SqliteWorkQueue : IWorkQueue, IDisposable
         }
     }
 
-    public Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
-    {
-        var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        return file.ReadAsync(
+    public Task<QueueStatus> GetStatusAsync(int maxDequeueCount, CancellationToken cancellationToken = default) =>
+        file.ReadAsync(
             async (connection, ct) =>
             {
-                var command = SqliteFile.Command(connection, StatisticsSql);
+                var command = SqliteFile.Command(connection, StatusSql);
                 command.Parameters.AddWithValue("@queue", queue);
-                command.Parameters.AddWithValue("@now", now);
+                command.Parameters.AddWithValue("@maxDequeueCount", maxDequeueCount);
                 var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
                     await reader.ReadAsync(ct).ConfigureAwait(false);
-                    TimeSpan? age = reader.IsDBNull(1) ? null : TimeSpan.FromMilliseconds(now - reader.GetInt64(1));
-                    return new QueueStatistics(reader.GetInt64(0), age);
+                    var depth = reader.GetInt64(0);
+                    return new QueueStatus(
+                        depth,
+                        reader.IsDBNull(1) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                        reader.GetInt32(2),
+                        (int)depth);
                 }
             },
             cancellationToken);
-    }
 
     public void Dispose() => file.Dispose();
 

@@ -22,8 +22,7 @@ public static class StorageQueueServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StorageQueueOptions>>().Value,
             sp.GetRequiredService<IOptions<QueueOptions>>().Value.Name,
             () => sp.GetService<TokenCredential>() ?? new DefaultAzureCredential(),
-            sp.GetService<ILogger<StorageWorkQueue>>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            sp.GetService<ILogger<StorageWorkQueue>>()));
         return services;
     }
 }

@@ -18,35 +18,36 @@ public sealed partial class StorageWorkQueue : IWorkQueue
 {
     private const int MaxVisibilityTimeoutSeconds = 7 * 24 * 60 * 60;
 
+    // The most messages the service lets a client peek at in one call.
+    private const int MaxPeekedMessages = 32;
+
     /// <summary>The service's time-to-live for a message that never expires.</summary>
     private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
 
     private readonly QueueClient client;
     private readonly ILogger logger;
-    private readonly TimeProvider timeProvider;
 
     /// <summary>A queue of the account in <paramref name="connectionString"/>, authorized with its account key.</summary>
-    public StorageWorkQueue(string connectionString, string queueName, ILogger<StorageWorkQueue>? logger = null, TimeProvider? timeProvider = null)
-        : this(options => new QueueClient(connectionString, QueueName(queueName), options), new QueueClientOptions(), logger, timeProvider)
+    public StorageWorkQueue(string connectionString, string queueName, ILogger<StorageWorkQueue>? logger = null)
+        : this(options => new QueueClient(connectionString, QueueName(queueName), options), new QueueClientOptions(), logger)
     {
     }
 
     /// <summary>A queue at <paramref name="queueServiceUri"/>, authorized with a token of <paramref name="credential"/> (for example a managed identity).</summary>
-    public StorageWorkQueue(Uri queueServiceUri, string queueName, TokenCredential credential, ILogger<StorageWorkQueue>? logger = null, TimeProvider? timeProvider = null)
-        : this(queueServiceUri, queueName, credential, new QueueClientOptions(), logger, timeProvider)
+    public StorageWorkQueue(Uri queueServiceUri, string queueName, TokenCredential credential, ILogger<StorageWorkQueue>? logger = null)
+        : this(queueServiceUri, queueName, credential, new QueueClientOptions(), logger)
     {
     }
 
     /// <param name="options">The SDK's settings (retries, diagnostics, transport); the message encoding is set here.</param>
-    internal StorageWorkQueue(Uri queueServiceUri, string queueName, TokenCredential credential, QueueClientOptions options, ILogger? logger, TimeProvider? timeProvider = null)
-        : this(o => new QueueClient(new QueueUriBuilder(queueServiceUri) { QueueName = QueueName(queueName) }.ToUri(), credential, o), options, logger, timeProvider)
+    internal StorageWorkQueue(Uri queueServiceUri, string queueName, TokenCredential credential, QueueClientOptions options, ILogger? logger)
+        : this(o => new QueueClient(new QueueUriBuilder(queueServiceUri) { QueueName = QueueName(queueName) }.ToUri(), credential, o), options, logger)
     {
     }
 
-    private StorageWorkQueue(Func<QueueClientOptions, QueueClient> createClient, QueueClientOptions options, ILogger? logger, TimeProvider? timeProvider)
+    private StorageWorkQueue(Func<QueueClientOptions, QueueClient> createClient, QueueClientOptions options, ILogger? logger)
     {
         this.logger = logger ?? NullLogger.Instance;
-        this.timeProvider = timeProvider ?? TimeProvider.System;
         options.MessageEncoding = QueueMessageEncoding.Base64;
         options.MessageDecodingFailed += DropUndecodableAsync;
         client = createClient(options);
@@ -100,20 +101,28 @@ public sealed partial class StorageWorkQueue : IWorkQueue
         }
     }
 
-    public async Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The depth is the service's approximate message count; the oldest message and those past the
+    /// dequeue limit come from the first visible messages, as many as one peek returns.
+    /// </summary>
+    public async Task<QueueStatus> GetStatusAsync(int maxDequeueCount, CancellationToken cancellationToken = default)
     {
         var properties = await client.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
-        var oldest = await client.PeekMessagesAsync(maxMessages: 1, cancellationToken).ConfigureAwait(false);
-        TimeSpan? age = oldest.Value is [{ InsertedOn: { } inserted }] ? timeProvider.GetUtcNow() - inserted : null;
-        return new QueueStatistics(properties.Value.ApproximateMessagesCount, age < TimeSpan.Zero ? TimeSpan.Zero : age);
+        var peeked = await client.PeekMessagesAsync(MaxPeekedMessages, cancellationToken).ConfigureAwait(false);
+        var messages = peeked.Value;
+        return new QueueStatus(
+            properties.Value.ApproximateMessagesCount,
+            messages.Length == 0 ? null : messages.Min(m => m.InsertedOn),
+            messages.Count(m => m.DequeueCount >= maxDequeueCount),
+            messages.Length);
     }
 
     /// <summary>The queue named by the options, authorized by the connection string if there is one, else by <paramref name="credential"/>.</summary>
-    internal static StorageWorkQueue Create(StorageQueueOptions options, string queueName, Func<TokenCredential> credential, ILogger<StorageWorkQueue>? logger, TimeProvider timeProvider)
+    internal static StorageWorkQueue Create(StorageQueueOptions options, string queueName, Func<TokenCredential> credential, ILogger<StorageWorkQueue>? logger)
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new StorageWorkQueue(options.ConnectionString, queueName, logger, timeProvider);
+            return new StorageWorkQueue(options.ConnectionString, queueName, logger);
         }
 
         if (options.QueueServiceUri is null)
@@ -121,7 +130,7 @@ public sealed partial class StorageWorkQueue : IWorkQueue
             throw new InvalidOperationException($"Neither {StorageQueueOptions.SectionName}:{nameof(StorageQueueOptions.ConnectionString)} nor {StorageQueueOptions.SectionName}:{nameof(StorageQueueOptions.QueueServiceUri)} is configured.");
         }
 
-        return new StorageWorkQueue(options.QueueServiceUri, queueName, credential(), logger, timeProvider);
+        return new StorageWorkQueue(options.QueueServiceUri, queueName, credential(), logger);
     }
 
     private static string QueueName(string queueName)

@@ -163,7 +163,7 @@ public sealed class MessageProcessorTests : IAsyncLifetime
             Deleted = true;
         }
 
-        public Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => inner.GetStatisticsAsync(cancellationToken);
+        public Task<QueueStatus> GetStatusAsync(int maxDequeueCount, CancellationToken cancellationToken = default) => inner.GetStatusAsync(maxDequeueCount, cancellationToken);
     }
 
     private sealed class InstallerWaitingFor(Task done) : IClusterInstaller
@@ -183,6 +183,8 @@ public sealed class MessageProcessorTests : IAsyncLifetime
 
         public Task<QueueMessage?> GetAsync(TimeSpan visibilityTimeout, CancellationToken cancellationToken = default) => inner.GetAsync(visibilityTimeout, cancellationToken);
 
+        public Task<QueueStatus> GetStatusAsync(int maxDequeueCount, CancellationToken cancellationToken = default) => inner.GetStatusAsync(maxDequeueCount, cancellationToken);
+
         public async Task<string> UpdateVisibilityAsync(string messageId, string popReceipt, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
         {
             var receipt = await inner.UpdateVisibilityAsync(messageId, popReceipt, visibilityTimeout, CancellationToken.None);
@@ -197,6 +199,5 @@ public sealed class MessageProcessorTests : IAsyncLifetime
             Deleted = true;
         }
 
-        public Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => inner.GetStatisticsAsync(cancellationToken);
     }
 }

@@ -73,6 +73,9 @@ public class RpFactory : WebApplicationFactory<Program>
     public T GetRequiredService<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>A setting that needs the data directory (a file in it, say): set it in the derived constructor.</summary>
+    protected void AddSetting(string key, string value) => settings[key] = value;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in settings)

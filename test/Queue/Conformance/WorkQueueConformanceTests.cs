@@ -38,31 +38,6 @@ public abstract class WorkQueueConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetStatisticsAsync_EmptyQueue_NoDepthAndNoAge()
-    {
-        (await Queue.GetStatisticsAsync()).Should().Be(new QueueStatistics(0, null));
-    }
-
-    [Fact]
-    public async Task GetStatisticsAsync_SomeMessagesTaken_CountsEveryMessageAndAgesOnlyVisibleOnes()
-    {
-        for (var i = 0; i < 3; i++)
-        {
-            await Queue.PutAsync($$"""{"documentId":"d{{i}}","partitionKey":"p"}""");
-        }
-
-        await Queue.GetAsync(LongVisibility);
-        var oneTaken = await Queue.GetStatisticsAsync();
-        await Queue.GetAsync(LongVisibility);
-        await Queue.GetAsync(LongVisibility);
-        var allTaken = await Queue.GetStatisticsAsync();
-
-        oneTaken.Depth.Should().Be(3);
-        oneTaken.OldestMessageAge.Should().NotBeNull().And.BeGreaterThanOrEqualTo(TimeSpan.Zero).And.BeLessThan(TimeSpan.FromMinutes(5));
-        allTaken.Should().Be(new QueueStatistics(3, null), "hidden messages count in the depth, but none waits to be taken");
-    }
-
-    [Fact]
     public async Task GetAsync_EmptyQueue_ReturnsNull()
     {
         (await Queue.GetAsync(LongVisibility)).Should().BeNull();
@@ -202,6 +177,59 @@ public abstract class WorkQueueConformanceTests : IAsyncLifetime
 
         delivered.Should().BeEquivalentTo(bodies);
         (await Queue.GetAsync(LongVisibility)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task GetStatusAsync_EmptyQueue_ReportsNothing()
+    {
+        var status = await Queue.GetStatusAsync(maxDequeueCount: 5);
+
+        status.Should().Be(new QueueStatus(0, null, 0, 0));
+    }
+
+    [Fact]
+    public async Task GetStatusAsync_MessagesPutOverTime_ReportsDepthAndTheOldestStillQueued()
+    {
+        await Queue.PutAsync("first");
+        var first = await Queue.GetStatusAsync(maxDequeueCount: 5);
+        await WaitForVisibilityTimeoutAsync(ShortVisibility);
+        await Queue.PutAsync("second");
+
+        var both = await Queue.GetStatusAsync(maxDequeueCount: 5);
+        var taken = await Queue.GetAsync(LongVisibility);
+        await Queue.DeleteAsync(taken!.MessageId, taken.PopReceipt);
+        var afterDelete = await Queue.GetStatusAsync(maxDequeueCount: 5);
+
+        first.Depth.Should().Be(1);
+        first.OldestInsertedOn.Should().NotBeNull();
+        both.Depth.Should().Be(2);
+        both.Examined.Should().Be(2);
+        both.OldestInsertedOn.Should().Be(first.OldestInsertedOn, "the first message is still the oldest");
+        taken.Body.Should().Be("first");
+        afterDelete.Depth.Should().Be(1);
+        afterDelete.OldestInsertedOn.Should().BeAfter(first.OldestInsertedOn!.Value, "the second message was put at least a visibility timeout later");
+    }
+
+    [Theory]
+    [InlineData("below the limit", 3, 0)]
+    [InlineData("at the limit", 2, 1)]
+    [InlineData("past the limit", 1, 1)]
+    public async Task GetStatusAsync_MessageDeliveredTwice_CountsItAgainstTheDequeueLimit(string name, int maxDequeueCount, int past)
+    {
+        await Queue.PutAsync("poison");
+        var poison = await Queue.GetAsync(ShortVisibility);
+        await WaitForVisibilityTimeoutAsync(ShortVisibility);
+        var again = await Queue.GetAsync(ShortVisibility);
+        await Queue.PutAsync("fresh");
+        await WaitForVisibilityTimeoutAsync(ShortVisibility);
+
+        var status = await Queue.GetStatusAsync(maxDequeueCount);
+
+        again!.MessageId.Should().Be(poison!.MessageId);
+        again.DequeueCount.Should().Be(2);
+        status.Depth.Should().Be(2, name);
+        status.Examined.Should().Be(2, name);
+        status.PastDequeueLimit.Should().Be(past, name);
     }
 
     protected abstract Task<IWorkQueueUnderTest> CreateQueueAsync();

@@ -28,5 +28,5 @@ internal sealed class RecordingQueue(IWorkQueue inner) : IWorkQueue
 
     public Task DeleteAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default) => inner.DeleteAsync(messageId, popReceipt, cancellationToken);
 
-    public Task<QueueStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => inner.GetStatisticsAsync(cancellationToken);
+    public Task<QueueStatus> GetStatusAsync(int maxDequeueCount, CancellationToken cancellationToken = default) => inner.GetStatusAsync(maxDequeueCount, cancellationToken);
 }

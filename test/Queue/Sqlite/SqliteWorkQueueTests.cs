@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FluentAssertions;
+using Microsoft.Data.Sqlite;
 using Rp.Database.Tests;
 using Rp.Queue.Tests.Conformance;
 using Xunit;
@@ -87,6 +88,31 @@ public sealed class SqliteWorkQueueTests : WorkQueueConformanceTests, IDisposabl
         await reopened.Queue.CreateIfNotExistsAsync();
 
         (await reopened.Queue.GetAsync(LongVisibility))!.Body.Should().Be("kept");
+    }
+
+    [Fact]
+    public async Task GetStatusAsync_FileMadeBeforeInsertionTimes_AddsTheColumnAndKeepsOldMessages()
+    {
+        using var old = new TempDirectory();
+        var put = DateTimeOffset.FromUnixTimeMilliseconds((clock.GetUtcNow() - TimeSpan.FromMinutes(5)).ToUnixTimeMilliseconds());
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(old.Path, "queue.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                CREATE TABLE Messages (sequence INTEGER PRIMARY KEY, queue TEXT NOT NULL, id TEXT NOT NULL UNIQUE, body TEXT NOT NULL,
+                    visibleOn INTEGER NOT NULL, dequeueCount INTEGER NOT NULL, popReceipt TEXT);
+                INSERT INTO Messages (queue, id, body, visibleOn, dequeueCount) VALUES ('openshiftclusters', 'm1', 'from before', {put.ToUnixTimeMilliseconds()}, 0);
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var upgraded = new SqliteWorkQueueUnderTest(old.Path, clock);
+        await upgraded.Queue.PutAsync("after");
+        var status = await upgraded.Queue.GetStatusAsync(maxDequeueCount: 5);
+
+        status.Should().Be(new QueueStatus(2, put, 0, 2), "a message put before the upgrade counts from when it became visible");
+        (await upgraded.Queue.GetAsync(LongVisibility))!.Body.Should().Be("from before");
     }
 
     public void Dispose() => directory.Dispose();

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+using Rp.Api;
+using Rp.Database;
+using Rp.Database.Documents;
+
+namespace Rp.Frontend.Admin;
+
+/// <summary>What admin handlers read from a request.</summary>
+internal static class AdminRequest
+{
+    /// <summary>A subscription id in ARM's form (a GUID), lower-cased as the store keys it; 400 otherwise.</summary>
+    public static string SubscriptionId(string value, string target) =>
+        Guid.TryParseExact(value, "D", out _)
+            ? value.ToLowerInvariant()
+            : throw CloudError.BadRequest(CloudErrorCodes.InvalidParameter, $"'{value}' is not a subscription id (a GUID).", target);
+
+    /// <summary>The cluster the route names; 404 when there is none.</summary>
+    public static async Task<OpenShiftClusterDocument> ClusterAsync(HttpContext context, IOpenShiftClusters clusters)
+    {
+        var id = context.ClusterId();
+        return await clusters.GetAsync(id.Key, context.RequestAborted).ConfigureAwait(false) ?? throw ArmResponses.NotFound(id);
+    }
+}
