@@ -14,6 +14,12 @@
 // 3. A conditional point read. The stock server ignores `If-None-Match` on a document read; the
 //    service answers 304 Not Modified, without the body, while the document's ETag still matches.
 //
+// 4. Resource ids without "/". The stock server numbers databases and collections and encodes the
+//    number in base64, so the 63rd database (or collection) gets an id with a "/" in it; the SDK
+//    addresses partition key ranges by collection id (`dbs/{rid}/colls/{rid}/pkranges`), which the
+//    stock server then cannot route, and every query on that collection fails with 404. The
+//    service's ids are routable; this server skips the numbers whose id is not.
+//
 // Usage: node cosmosdb-server.js [--port PORT] [--host HOST]   (PORT 0: any free port)
 "use strict";
 
@@ -22,6 +28,8 @@ const { createHttpsServer } = require("@vercel/cosmosdb-server");
 const accountModule = require("@vercel/cosmosdb-server/lib/account");
 const itemsModule = require("@vercel/cosmosdb-server/lib/account/items");
 const { parsePartitionKey } = require("@vercel/cosmosdb-server/lib/utils/get-partition-from-header");
+const databasesModule = require("@vercel/cosmosdb-server/lib/account/databases");
+const collectionsModule = require("@vercel/cosmosdb-server/lib/account/collections");
 
 let lsn = 0;
 const lsnOf = new WeakMap();
@@ -33,6 +41,18 @@ itemsModule.default.prototype._set = function setWithLsn(data) {
   lsnOf.set(data, lsn);
   return set.call(this, data);
 };
+
+for (const module of [databasesModule, collectionsModule]) {
+  const rid = module.default.prototype._rid;
+  module.default.prototype._rid = function routableRid(id) {
+    let value = rid.call(this, id);
+    while (value.includes("/")) {
+      this._ridCount += 1;
+      value = rid.call(this, this._ridCount);
+    }
+    return value;
+  };
+}
 
 let account;
 const Account = accountModule.default;

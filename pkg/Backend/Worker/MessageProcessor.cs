@@ -79,6 +79,9 @@ internal sealed partial class MessageProcessor(
 
         var key = document.Key;
         var owner = $"{workerId}/{message.MessageId}";
+
+        // Read before the lease write, which starts from this very copy.
+        var takeover = document.LeaseOwner is not null;
         var leased = await AcquireAsync(document, owner, message, stoppingToken).ConfigureAwait(false);
         if (leased is null)
         {
@@ -90,7 +93,7 @@ internal sealed partial class MessageProcessor(
         }
 
         LogLeaseTaken(logger, key, owner);
-        if (document.LeaseOwner is not null)
+        if (takeover)
         {
             BackendTelemetry.LeaseTakeovers.Add(1);
         }

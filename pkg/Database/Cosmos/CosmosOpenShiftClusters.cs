@@ -21,7 +21,7 @@ internal sealed class CosmosOpenShiftClusters(CosmosDatabase database, PollSigna
         var query = new QueryDefinition(CosmosQueries.ClusterByKey)
             .WithParameter("@partitionKey", partitionKey)
             .WithParameter("@key", key);
-        var results = await documents.QueryAsync(query, partitionKey, cancellationToken, top: 1).ConfigureAwait(false);
+        var results = await documents.QueryAsync(query, partitionKey, cancellationToken).ConfigureAwait(false);
         return results.SingleOrDefault();
     }
 
