@@ -153,7 +153,7 @@ probes() {
     fi
     if wants burst; then
       echo "== [$label] 300 creates at once, 16 clients -> all Succeeded"
-      driver burst --url "$rp_url" --subscription "$sub" --count 300 --clients 16 --poll-ms 10 --out "$dir/burst.json"
+      driver burst --url "$rp_url" --subscription "$sub" --count 300 --clients 16 --out "$dir/burst.json"
     fi
     stop "$rp_pid" get "$dir"
   fi

@@ -1,37 +1,63 @@
 namespace Rp.Env;
 
 /// <summary>
-/// Wakes a loop that polls for work as soon as a writer in this process may have made some,
-/// instead of at its next poll. Only a shortcut: writers in other processes cannot signal, so the
-/// poll interval stays the loop's fallback and nothing depends on a signal arriving.
+/// Wakes loops that poll for work as soon as a writer in this process may have made some,
+/// instead of at their next poll. Only a shortcut: writers in other processes cannot signal, so the
+/// poll interval stays every loop's fallback and nothing depends on a signal arriving. A
+/// notification is a permit that one waiter takes, kept until then (up to a bound): a write that
+/// lands between a loop's poll and its wait still wakes it, and <see cref="Notify"/> for n pieces
+/// of work wakes at most n of the loops waiting, not all of them.
 /// </summary>
-public sealed class PollSignal
+public sealed class PollSignal(int maxPending) : IDisposable
 {
-    private TaskCompletionSource next = NewSource();
+    private readonly SemaphoreSlim permits = new(0, maxPending);
 
-    /// <summary>
-    /// A task that completes at the next <see cref="Notify"/>. Take it before polling, then wait on
-    /// it: a write that lands between the poll and the wait is not missed.
-    /// </summary>
-    public Task Listen() => Volatile.Read(ref next).Task;
-
-    /// <summary>Something may be there to poll for: wakes every loop listening.</summary>
-    public void Notify() => Interlocked.Exchange(ref next, NewSource()).TrySetResult();
-
-    /// <summary>Waits until <paramref name="notified"/> completes or <paramref name="pollInterval"/> passes.</summary>
-    public static async Task WaitAsync(Task notified, TimeSpan pollInterval, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>There may be <paramref name="count"/> new pieces of work: wakes as many waiting loops, or lets as many waits return at once.</summary>
+    public void Notify(int count = 1)
     {
-        if (notified.IsCompleted)
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var room = maxPending - permits.CurrentCount;
+        if (room <= 0)
         {
             return;
         }
 
-        using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await Task.WhenAny(notified, Task.Delay(pollInterval, time, delay.Token)).ConfigureAwait(false);
-        await delay.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            permits.Release(Math.Min(count, room));
+        }
+        catch (SemaphoreFullException)
+        {
+            // Enough wake-ups are pending already: another notification came in between.
+        }
+    }
+
+    /// <summary>Waits until a notification comes (taking it) or <paramref name="pollInterval"/> passes.</summary>
+    public async Task WaitAsync(TimeSpan pollInterval, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (permits.Wait(0, CancellationToken.None))
+        {
+            return;
+        }
+
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var notified = permits.WaitAsync(waiting.Token);
+        var polled = Task.Delay(pollInterval, time, waiting.Token);
+        await Task.WhenAny(notified, polled).ConfigureAwait(false);
+
+        // A wait canceled before it was granted takes no permit; one granted meanwhile is kept.
+        await waiting.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await notified.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The poll came first.
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    // Continuations run elsewhere: a writer's Notify never runs a woken loop's code.
-    private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public void Dispose() => permits.Dispose();
 }

@@ -52,11 +52,10 @@ internal sealed partial class BackendService(
         {
             try
             {
-                var put = signals.MessagesPut.Listen();
                 var message = await queue.GetAsync(options.Value.LeaseDuration, stoppingToken).ConfigureAwait(false);
                 if (message is null)
                 {
-                    await PollSignal.WaitAsync(put, options.Value.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                    await signals.MessagesPut.WaitAsync(options.Value.PollInterval, time, stoppingToken).ConfigureAwait(false);
                     continue;
                 }
 

@@ -157,6 +157,10 @@ internal sealed partial class MessageProcessor(
     /// Takes the document's lease unless another live worker holds it, starting from the copy just
     /// read. A lease taken for this very message by a worker that has since lost it (the message
     /// came back) is taken over. The message's delivery count is recorded with the lease, for operators.
+    /// The lease write also clears the document's <c>unqueued</c> flag: the message in hand covers
+    /// every request on the document until it is terminal (the work follows a newer operation, and
+    /// the message comes back if the work stops), so the forwarder need not put another; left set,
+    /// the forwarder's own clear would lose to this write and enqueue the document a second time.
     /// </summary>
     private Task<OpenShiftClusterDocument?> AcquireAsync(OpenShiftClusterDocument read, string owner, QueueMessage message, CancellationToken cancellationToken) =>
         clusters.TryLeaseAsync(
@@ -165,7 +169,11 @@ internal sealed partial class MessageProcessor(
             time,
             Options.LeaseDuration,
             mayTakeOver: holder => holder.EndsWith("/" + message.MessageId, StringComparison.Ordinal),
-            whileLeasing: doc => doc.DequeueCount = message.DequeueCount,
+            whileLeasing: doc =>
+            {
+                doc.DequeueCount = message.DequeueCount;
+                doc.Unqueued = false;
+            },
             cancellationToken);
 
     /// <summary>Terminal, released, and no superseded operation left to record as Canceled.</summary>

@@ -63,7 +63,7 @@ public sealed class SqliteFile : IDisposable
             Pooling = false,
             DefaultTimeout = BusyTimeoutSeconds,
         }.ToString();
-        writer = new SqliteGroupCommit(OpenAsync);
+        writer = new SqliteGroupCommit(name, OpenAsync);
     }
 
     public string Path { get; }

@@ -47,7 +47,6 @@ public sealed partial class Forwarder(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var worked = false;
-                var written = signals?.ClusterWrites.Listen() ?? Task.Delay(Timeout.Infinite, stoppingToken);
                 try
                 {
                     var nowLeading = await lease.TryAcquireOrRenewAsync(abort.Token).ConfigureAwait(false);
@@ -77,7 +76,7 @@ public sealed partial class Forwarder(
 
                 if (!worked)
                 {
-                    await PollSignal.WaitAsync(written, options.Value.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                    await WaitAsync(stoppingToken).ConfigureAwait(false);
                 }
             }
         }
@@ -144,10 +143,11 @@ public sealed partial class Forwarder(
     /// Puts every document of the batch that asks for work on the queue, one after the other,
     /// renewing the lease when it is due before each (a long batch, or a slow queue, must neither
     /// let the lease lapse while this instance still acts as the leader, nor go on once another has
-    /// taken the lead); then clears their flags at once, with the ETags of the versions enqueued,
-    /// which a store that commits concurrent writes together does in one transaction. A clear that
-    /// loses to a newer write reads the document again: if it still asks for work, it is enqueued
-    /// again rather than a flag this instance has not acted on cleared.
+    /// taken the lead). Each document's flag is cleared, with the ETag of the version enqueued, as
+    /// soon as its message is put, while the next message is put; a store that commits concurrent
+    /// writes together commits those clears together. A clear that loses to a newer write reads the
+    /// document again: if it still asks for work, it is enqueued again rather than a flag this
+    /// instance has not acted on cleared.
     /// </summary>
     private async Task<(int Forwarded, bool Leading)> ForwardAsync(IReadOnlyList<OpenShiftClusterDocument> documents, CancellationToken cancellationToken)
     {
@@ -155,7 +155,7 @@ public sealed partial class Forwarder(
         var pending = documents.Where(d => d.Unqueued).ToList();
         while (pending.Count > 0)
         {
-            var put = new List<OpenShiftClusterDocument>(pending.Count);
+            var clears = new List<Task<OpenShiftClusterDocument?>>(pending.Count);
             var leading = true;
             foreach (var document in pending)
             {
@@ -166,16 +166,11 @@ public sealed partial class Forwarder(
                 }
 
                 await PutAsync(document, cancellationToken).ConfigureAwait(false);
-                put.Add(document);
+                clears.Add(ClearAsync(document, cancellationToken));
             }
 
-            if (put.Count > 0)
-            {
-                signals?.MessagesPut.Notify();
-            }
-
-            var again = await Task.WhenAll(put.Select(d => ClearAsync(d, cancellationToken))).ConfigureAwait(false);
-            forwarded += put.Count;
+            var again = await Task.WhenAll(clears).ConfigureAwait(false);
+            forwarded += clears.Count;
             if (!leading)
             {
                 return (forwarded, false);
@@ -202,7 +197,11 @@ public sealed partial class Forwarder(
         LogForwarded(logger, document.Key, document.Correlation?.CorrelationRequestId);
     }
 
-    /// <summary>Clears the flag of the version enqueued; a newer version that still asks for work when the clear loses, else null.</summary>
+    /// <summary>
+    /// Clears the flag of the version enqueued, then wakes a worker of this process for its message
+    /// (woken sooner, it would lease the document first, and the clear would lose to its write).
+    /// Returns a newer version that still asks for work when the clear loses, else null.
+    /// </summary>
     private async Task<OpenShiftClusterDocument?> ClearAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken)
     {
         document.Unqueued = false;
@@ -216,7 +215,17 @@ public sealed partial class Forwarder(
             var newer = await clusters.GetByIdAsync(document.PartitionKey, document.Id, cancellationToken).ConfigureAwait(false);
             return newer is { Unqueued: true } ? newer : null;
         }
+        finally
+        {
+            signals?.MessagesPut.Notify();
+        }
     }
+
+    /// <summary>Until the next poll, or a cluster write of this process before it.</summary>
+    private Task WaitAsync(CancellationToken cancellationToken) =>
+        signals is null
+            ? Task.Delay(options.Value.PollInterval, time, cancellationToken)
+            : signals.ClusterWrites.WaitAsync(options.Value.PollInterval, time, cancellationToken);
 
     private static WorkItem WorkItemFor(OpenShiftClusterDocument document, Activity? forwarding) => new()
     {

@@ -71,6 +71,25 @@ public sealed class WorkerWakeUpAndCheckpointTests : IAsyncLifetime
         await UntilSucceededAsync(host, document.Key);
     }
 
+    [Fact]
+    public async Task Lease_OfAnUnqueuedDocument_ClearsTheFlagItsMessageCovers()
+    {
+        // No forwarder clears the flag here: the worker's lease write does, so that a forwarder's
+        // clear losing to it does not enqueue the document a second time.
+        var probe = new StoredPhasesProbe(RecordingInstaller.Local());
+        var host = Host(new RecordingInstaller(probe));
+        probe.Clusters = host.Clusters;
+        var (document, _) = await ClusterRequests.CreateAsync(host.Clusters, host.Operations);
+        document.Unqueued.Should().BeTrue();
+        await ClusterRequests.EnqueueAsync(host.Queue, document);
+
+        await host.StartAsync();
+        var done = await UntilSucceededAsync(host, document.Key);
+
+        probe.UnqueuedAtStart.Should().AllBeEquivalentTo(false, "the lease write came before the first phase");
+        done.Unqueued.Should().BeFalse();
+    }
+
     [Theory]
     [MemberData(nameof(Checkpoints))]
     public async Task Create_CheckpointAfter_DecidesWhichPhasesAreWrittenOnTheirOwn(string name, string checkpointAfter, int[] storedAtStart)
@@ -101,10 +120,11 @@ public sealed class WorkerWakeUpAndCheckpointTests : IAsyncLifetime
         return host;
     }
 
-    /// <summary>Records, as each phase starts, how many completed phases the stored document holds.</summary>
+    /// <summary>Records, as each phase starts, how many completed phases the stored document holds, and its unqueued flag.</summary>
     private sealed class StoredPhasesProbe(IClusterInstaller inner) : IClusterInstaller
     {
         private readonly List<int> storedAtStart = [];
+        private readonly List<bool> unqueuedAtStart = [];
 
         public IOpenShiftClusters? Clusters { get; set; }
 
@@ -119,6 +139,17 @@ public sealed class WorkerWakeUpAndCheckpointTests : IAsyncLifetime
             }
         }
 
+        public IReadOnlyList<bool> UnqueuedAtStart
+        {
+            get
+            {
+                lock (storedAtStart)
+                {
+                    return [.. unqueuedAtStart];
+                }
+            }
+        }
+
         public IReadOnlyList<string> PhasesFor(ProvisioningState state) => inner.PhasesFor(state);
 
         public async Task RunPhaseAsync(string phase, OpenShiftCluster cluster, CancellationToken cancellationToken = default)
@@ -127,6 +158,7 @@ public sealed class WorkerWakeUpAndCheckpointTests : IAsyncLifetime
             lock (storedAtStart)
             {
                 storedAtStart.Add(stored!.OpenShiftCluster.Properties.Install.CompletedPhases.Count);
+                unqueuedAtStart.Add(stored.Unqueued);
             }
 
             await inner.RunPhaseAsync(phase, cluster, cancellationToken);
