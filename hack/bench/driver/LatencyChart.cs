@@ -13,7 +13,7 @@ namespace Rp.Bench.Driver;
 internal static class LatencyChart
 {
     private const int PanelWidth = 460;
-    private const int PanelHeight = 320;
+    private const int PanelHeight = 370;
     private const int Left = 60;
     private const int Top = 40;
     private const int PlotWidth = 370;
@@ -107,7 +107,7 @@ internal static class LatencyChart
             var points = string.Join(" ", s.Points.Where(p => p.Ms > 0).Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.Percentile):0.0},{Y(p.Ms):0.0}")));
             var dash = s.Dashed ? """ stroke-dasharray="6 4" """ : " ";
             svg.AppendLine(CultureInfo.InvariantCulture, $"""<polyline points="{points}" fill="none" stroke="{s.Color}" stroke-width="2"{dash}/>""");
-            var legendY = Top + 14 + (i * 15);
+            var legendY = Top + PlotHeight + 52 + (i * 15);
             svg.AppendLine(CultureInfo.InvariantCulture, $"""<line x1="{x0 + Left + 8}" x2="{x0 + Left + 30}" y1="{legendY - 4}" y2="{legendY - 4}" stroke="{s.Color}" stroke-width="2"{dash}/>""");
             svg.AppendLine(CultureInfo.InvariantCulture, $"""<text x="{x0 + Left + 36}" y="{legendY}">{Escape(s.Label)} (p50 {Median(s).ToString("0.##", CultureInfo.InvariantCulture)} ms)</text>""");
         }

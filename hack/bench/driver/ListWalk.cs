@@ -4,7 +4,11 @@ using System.Text.Json.Nodes;
 
 namespace Rp.Bench.Driver;
 
-/// <summary><c>list</c>: walks a subscription's clusters page by page through <c>nextLink</c>, timing each page.</summary>
+/// <summary>
+/// <c>list</c>: walks a subscription's clusters page by page through <c>nextLink</c>, timing each
+/// page, after an untimed walk of its first <c>--warmup</c> pages (the first requests of a path
+/// pay for its compilation).
+/// </summary>
 internal static class ListWalk
 {
     public static async Task<int> RunAsync(Arguments args)
@@ -12,6 +16,13 @@ internal static class ListWalk
         var top = args.Int("top", 100);
         var expected = args.Int("expect", -1);
         using var client = RpRequests.Client(args.Required("url"), 1);
+        string? warm = RpRequests.SubscriptionListPath(args.Required("subscription"), top);
+        for (var page = 0; page < args.Int("warmup", 5) && warm is not null; page++)
+        {
+            using var json = JsonDocument.Parse(await client.GetByteArrayAsync(warm).ConfigureAwait(false));
+            warm = json.RootElement.TryGetProperty("nextLink", out var link) ? link.GetString() : null;
+        }
+
         var latencies = new Samples();
         var items = 0;
         string? next = RpRequests.SubscriptionListPath(args.Required("subscription"), top);
