@@ -11,6 +11,15 @@
 //    and puts the LSN of the last change returned in the ETag, which the SDK keeps as its
 //    continuation. So does this server.
 //
+// 3. A conditional point read. The stock server ignores `If-None-Match` on a document read; the
+//    service answers 304 Not Modified, without the body, while the document's ETag still matches.
+//
+// 4. Resource ids without "/". The stock server numbers databases and collections and encodes the
+//    number in base64, so the 63rd database (or collection) gets an id with a "/" in it; the SDK
+//    addresses partition key ranges by collection id (`dbs/{rid}/colls/{rid}/pkranges`), which the
+//    stock server then cannot route, and every query on that collection fails with 404. The
+//    service's ids are routable; this server skips the numbers whose id is not.
+//
 // Usage: node cosmosdb-server.js [--port PORT] [--host HOST]   (PORT 0: any free port)
 "use strict";
 
@@ -19,6 +28,8 @@ const { createHttpsServer } = require("@vercel/cosmosdb-server");
 const accountModule = require("@vercel/cosmosdb-server/lib/account");
 const itemsModule = require("@vercel/cosmosdb-server/lib/account/items");
 const { parsePartitionKey } = require("@vercel/cosmosdb-server/lib/utils/get-partition-from-header");
+const databasesModule = require("@vercel/cosmosdb-server/lib/account/databases");
+const collectionsModule = require("@vercel/cosmosdb-server/lib/account/collections");
 
 let lsn = 0;
 const lsnOf = new WeakMap();
@@ -30,6 +41,18 @@ itemsModule.default.prototype._set = function setWithLsn(data) {
   lsnOf.set(data, lsn);
   return set.call(this, data);
 };
+
+for (const module of [databasesModule, collectionsModule]) {
+  const rid = module.default.prototype._rid;
+  module.default.prototype._rid = function routableRid(id) {
+    let value = rid.call(this, id);
+    while (value.includes("/")) {
+      this._ridCount += 1;
+      value = rid.call(this, this._ridCount);
+    }
+    return value;
+  };
+}
 
 let account;
 const Account = accountModule.default;
@@ -75,6 +98,29 @@ function answerMissingDocument(req, res, dbId, collId, docId) {
   }
 
   send(res, 404, {}, { code: "NotFound", message: "Entity with the specified id does not exist in the system." });
+  return true;
+}
+
+// Answers 304 and returns true when the read carries If-None-Match with the document's current ETag.
+function answerNotModified(req, res, dbId, collId, docId) {
+  const ifNoneMatch = header(req, "if-none-match");
+  const partitionHeader = header(req, "x-ms-documentdb-partitionkey");
+  if (ifNoneMatch === undefined || partitionHeader === undefined) {
+    return false;
+  }
+
+  const collection = account.database(decodeURIComponent(dbId)).collection(decodeURIComponent(collId));
+  const id = decodeURIComponent(docId);
+  const data = collection.read() && collection.document(id, parsePartitionKey(partitionHeader, id)).read();
+  if (!data || data._etag === undefined || data._etag.replace(/"/g, "") !== ifNoneMatch.replace(/"/g, "")) {
+    return false;
+  }
+
+  res.statusCode = 304;
+  res.setHeader("etag", data._etag);
+  res.setHeader("x-ms-activity-id", randomUUID());
+  res.setHeader("x-ms-request-charge", "1");
+  res.end();
   return true;
 }
 
@@ -133,7 +179,7 @@ server.on("request", (req, res) => {
     }
 
     const document = req.method === "GET" ? documentPath.exec(path) : null;
-    if (!document || !answerMissingDocument(req, res, document[1], document[2], document[3])) {
+    if (!document || !(answerMissingDocument(req, res, document[1], document[2], document[3]) || answerNotModified(req, res, document[1], document[2], document[3]))) {
       handleRequest(req, res);
     }
   } catch (err) {

@@ -20,6 +20,7 @@ public static class BackendServiceCollectionExtensions
         services.AddOptions<InstallerOptions>().Bind(configuration.GetSection(InstallerOptions.SectionName));
         services.AddOptions<DrainOptions>().Bind(configuration.GetSection(DrainOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PollSignals>();
         services.AddRpLocalInstaller();
         services.TryAddSingleton<MessageProcessor>();
         services.TryAddSingleton<BackendWorkers>();

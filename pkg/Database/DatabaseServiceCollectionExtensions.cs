@@ -31,6 +31,7 @@ public static class DatabaseServiceCollectionExtensions
                 }
             });
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PollSignals>();
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.TryAddSingleton<DocumentSerializer>();
 

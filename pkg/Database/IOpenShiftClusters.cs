@@ -12,6 +12,13 @@ public interface IOpenShiftClusters
     /// <summary>The document with this key (lower-cased resource id), or null.</summary>
     Task<OpenShiftClusterDocument?> GetAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The document with this key, unless it is still the version <paramref name="known"/>
+    /// describes: then <see cref="ConditionalRead{T}.NotModified"/>, and nothing is decoded. Correct
+    /// whoever wrote in between, this process or another.
+    /// </summary>
+    Task<ConditionalRead<OpenShiftClusterDocument>> GetIfChangedAsync(string key, DocumentVersion? known, CancellationToken cancellationToken = default);
+
     Task<OpenShiftClusterDocument?> GetByIdAsync(string partitionKey, string id, CancellationToken cancellationToken = default);
 
     /// <summary>Creates the document; <see cref="ConflictException"/> if its id or key exists.</summary>
@@ -29,12 +36,17 @@ public interface IOpenShiftClusters
     /// </summary>
     Task<DocumentPage<OpenShiftClusterDocument>> ListAsync(string partitionKey, string keyPrefix, string? continuation, int maxItems, CancellationToken cancellationToken = default);
 
-    /// <summary>The documents of a partition whose <c>unqueued</c> flag is set.</summary>
-    Task<IReadOnlyList<OpenShiftClusterDocument>> ListUnqueuedAsync(string partitionKey, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// One page of the documents of a partition whose <c>unqueued</c> flag is set, in key order;
+    /// <paramref name="continuation"/> is the previous page's, null for the first.
+    /// </summary>
+    Task<DocumentPage<OpenShiftClusterDocument>> ListUnqueuedAsync(string partitionKey, string? continuation, int maxItems, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The documents written since <paramref name="continuation"/> (null: from the beginning), the
-    /// latest version of each, in write order, and the continuation to resume from.
+    /// latest version of each, in write order, and the continuation to resume from. With
+    /// <paramref name="unqueuedOnly"/>, only those whose <c>unqueued</c> flag is set (the
+    /// continuation still moves past the others), which a store may filter before reading them.
     /// </summary>
-    Task<ChangeFeedPage<OpenShiftClusterDocument>> ReadChangeFeedAsync(string? continuation, int maxItems, CancellationToken cancellationToken = default);
+    Task<ChangeFeedPage<OpenShiftClusterDocument>> ReadChangeFeedAsync(string? continuation, int maxItems, bool unqueuedOnly = false, CancellationToken cancellationToken = default);
 }

@@ -7,6 +7,9 @@ public interface ISubscriptions
 {
     Task<SubscriptionDocument?> GetAsync(string subscriptionId, CancellationToken cancellationToken = default);
 
+    /// <summary>The subscription, unless it is still the version <paramref name="known"/> describes (see <see cref="IOpenShiftClusters.GetIfChangedAsync"/>).</summary>
+    Task<ConditionalRead<SubscriptionDocument>> GetIfChangedAsync(string subscriptionId, DocumentVersion? known, CancellationToken cancellationToken = default);
+
     Task<SubscriptionDocument> CreateAsync(SubscriptionDocument document, CancellationToken cancellationToken = default);
 
     Task<SubscriptionDocument> ReplaceAsync(SubscriptionDocument document, CancellationToken cancellationToken = default);

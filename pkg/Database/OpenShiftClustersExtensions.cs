@@ -31,10 +31,53 @@ public static class OpenShiftClustersExtensions
     /// read waited, the lease written runs for the whole <paramref name="duration"/>.
     /// </summary>
     public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver = null, Action<OpenShiftClusterDocument>? whileLeasing = null, CancellationToken cancellationToken = default) =>
-        Retry.OnPreconditionFailedAsync<OpenShiftClusterDocument?>(
+        TryLeaseAsync(clusters, key, null, owner, time, duration, mayTakeOver, whileLeasing, cancellationToken);
+
+    /// <summary>
+    /// <see cref="TryLeaseAsync(IOpenShiftClusters, string, string, TimeProvider, TimeSpan, Func{string, bool}?, Action{OpenShiftClusterDocument}?, CancellationToken)"/>
+    /// starting from a copy the caller has just read: the first attempt writes with its ETag and
+    /// needs no read of its own; only if the document changed since is it read again.
+    /// </summary>
+    public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, OpenShiftClusterDocument read, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver = null, Action<OpenShiftClusterDocument>? whileLeasing = null, CancellationToken cancellationToken = default) =>
+        TryLeaseAsync(clusters, read.Key, read, owner, time, duration, mayTakeOver, whileLeasing, cancellationToken);
+
+    /// <summary>
+    /// The lease-fenced write: applies <paramref name="mutate"/> only while <paramref name="owner"/>
+    /// still holds an unexpired lease, else throws <see cref="LeaseLostException"/>.
+    /// </summary>
+    public static Task<OpenShiftClusterDocument> PatchWithLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, DateTimeOffset now, Action<OpenShiftClusterDocument> mutate, CancellationToken cancellationToken = default) =>
+        PatchWithLeaseAsync(clusters, key, null, owner, now, mutate, cancellationToken);
+
+    /// <summary>
+    /// The lease-fenced write starting from the worker's own copy of the document, the one its last
+    /// write returned: the lease is checked on that copy and the change written with its ETag, so
+    /// that nothing is read while nobody else wrote. The write can only succeed if the stored
+    /// document is that copy, which makes the check exactly the one a fresh read would allow; if
+    /// anyone wrote in between (a heartbeat, a request, another owner), it loses, and the document
+    /// is read again and checked as <see cref="PatchWithLeaseAsync(IOpenShiftClusters, string, string, DateTimeOffset, Action{OpenShiftClusterDocument}, CancellationToken)"/>
+    /// does. <paramref name="current"/> is changed by the attempt: use the document returned.
+    /// </summary>
+    public static Task<OpenShiftClusterDocument> PatchWithLeaseAsync(this IOpenShiftClusters clusters, OpenShiftClusterDocument current, string owner, DateTimeOffset now, Action<OpenShiftClusterDocument> mutate, CancellationToken cancellationToken = default) =>
+        PatchWithLeaseAsync(clusters, current.Key, current, owner, now, mutate, cancellationToken);
+
+    /// <summary>Deletes the document while <paramref name="owner"/> still holds its lease; <paramref name="check"/> may refuse by throwing.</summary>
+    public static Task<bool> DeleteWithLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, DateTimeOffset now, Action<OpenShiftClusterDocument> check, CancellationToken cancellationToken = default) =>
+        Retry.OnPreconditionFailedAsync(
             async ct =>
             {
                 var doc = await clusters.GetAsync(key, ct).ConfigureAwait(false);
+                EnsureLeased(doc, key, owner, now);
+                check(doc!);
+                await clusters.DeleteAsync(doc!, ct).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+
+    private static Task<OpenShiftClusterDocument?> TryLeaseAsync(IOpenShiftClusters clusters, string key, OpenShiftClusterDocument? read, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver, Action<OpenShiftClusterDocument>? whileLeasing, CancellationToken cancellationToken) =>
+        Retry.OnPreconditionFailedAsync<OpenShiftClusterDocument?>(
+            async ct =>
+            {
+                var doc = Interlocked.Exchange(ref read, null) ?? await clusters.GetAsync(key, ct).ConfigureAwait(false);
                 var now = time.GetUtcNow();
                 if (doc is null
                     || (doc.LeaseOwner is not null && doc.LeaseOwner != owner && doc.LeaseExpires > now && mayTakeOver?.Invoke(doc.LeaseOwner) != true))
@@ -49,31 +92,14 @@ public static class OpenShiftClustersExtensions
             },
             cancellationToken);
 
-    /// <summary>
-    /// The lease-fenced write: applies <paramref name="mutate"/> only while <paramref name="owner"/>
-    /// still holds an unexpired lease, else throws <see cref="LeaseLostException"/>.
-    /// </summary>
-    public static Task<OpenShiftClusterDocument> PatchWithLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, DateTimeOffset now, Action<OpenShiftClusterDocument> mutate, CancellationToken cancellationToken = default) =>
+    private static Task<OpenShiftClusterDocument> PatchWithLeaseAsync(IOpenShiftClusters clusters, string key, OpenShiftClusterDocument? current, string owner, DateTimeOffset now, Action<OpenShiftClusterDocument> mutate, CancellationToken cancellationToken) =>
         Retry.OnPreconditionFailedAsync(
             async ct =>
             {
-                var doc = await clusters.GetAsync(key, ct).ConfigureAwait(false);
+                var doc = Interlocked.Exchange(ref current, null) ?? await clusters.GetAsync(key, ct).ConfigureAwait(false);
                 EnsureLeased(doc, key, owner, now);
                 mutate(doc!);
                 return await clusters.ReplaceAsync(doc!, ct).ConfigureAwait(false);
-            },
-            cancellationToken);
-
-    /// <summary>Deletes the document while <paramref name="owner"/> still holds its lease; <paramref name="check"/> may refuse by throwing.</summary>
-    public static Task<bool> DeleteWithLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, DateTimeOffset now, Action<OpenShiftClusterDocument> check, CancellationToken cancellationToken = default) =>
-        Retry.OnPreconditionFailedAsync(
-            async ct =>
-            {
-                var doc = await clusters.GetAsync(key, ct).ConfigureAwait(false);
-                EnsureLeased(doc, key, owner, now);
-                check(doc!);
-                await clusters.DeleteAsync(doc!, ct).ConfigureAwait(false);
-                return true;
             },
             cancellationToken);
 

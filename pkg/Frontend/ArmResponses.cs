@@ -9,13 +9,16 @@ namespace Rp.Frontend;
 /// <summary>The one place responses are written: JSON bodies and CloudErrors.</summary>
 internal static class ArmResponses
 {
-    public static async Task WriteJsonAsync(HttpContext context, int statusCode, JToken body)
+    public static Task WriteJsonAsync(HttpContext context, int statusCode, JToken body) =>
+        WriteBytesAsync(context, statusCode, ArmJson.ToUtf8(body));
+
+    /// <summary>A JSON body already in UTF-8.</summary>
+    public static async Task WriteBytesAsync(HttpContext context, int statusCode, byte[] json)
     {
-        var bytes = ArmJson.ToUtf8(body);
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json";
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json, context.RequestAborted).ConfigureAwait(false);
     }
 
     public static Task WriteStatusAsync(HttpContext context, int statusCode)

@@ -37,6 +37,12 @@ public sealed class FrontendOptions
     public int MaxPageSize { get; set; } = 1000;
 
     /// <summary>
+    /// How many documents the frontend keeps what it made of them for (a cluster's rendered GET, a
+    /// subscription's state), each used only once the store confirmed the document unchanged.
+    /// </summary>
+    public int CachedDocuments { get; set; } = 10_000;
+
+    /// <summary>
     /// The port https is served on, next to the configured URLs, whenever there is a certificate
     /// (Kestrel's default certificate, or in development one generated in the data directory) and
     /// no URL is https already. 0: https only where a URL says so.

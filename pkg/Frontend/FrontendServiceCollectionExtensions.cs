@@ -55,6 +55,8 @@ public static class FrontendServiceCollectionExtensions
         services.TryAddSingleton<SkipTokens>();
         services.TryAddSingleton<ClusterPlacement>();
         services.TryAddSingleton<SubscriptionRegistration>();
+        services.TryAddSingleton<RenderedClusters>();
+        services.TryAddSingleton<SubscriptionStateCache>();
         services.TryAddSingleton<AsyncOperationStatus>();
         services.TryAddSingleton<OpenShiftClusterGet>();
         services.TryAddSingleton<ClusterRequestValidator>();

@@ -64,6 +64,7 @@ public static class QueueServiceCollectionExtensions
         services.AddOptions<ForwarderOptions>().Bind(configuration.GetSection(ForwarderOptions.SectionName));
         services.AddOptions<DrainOptions>().Bind(configuration.GetSection(DrainOptions.SectionName));
         services.TryAddSingleton<ForwarderStatus>();
+        services.TryAddSingleton<PollSignals>();
         services.AddHostedService<Forwarder.Forwarder>();
         services.AddHealthChecks().AddCheck<ForwarderHealthCheck>("forwarder", tags: [HealthTags.Ready]);
         return services;

@@ -101,8 +101,7 @@ internal sealed partial class LocalClusterInstaller : IClusterInstaller
         var now = timeProvider.GetUtcNow();
         if (pki is null || pki.CaCertificatePem.Length == 0 || pki.CaPrivateKeyPem is null)
         {
-            var ca = ClusterPkiGenerator.CreateCa(now);
-            var admin = ClusterPkiGenerator.IssueAdmin(ca.CertificatePem, ca.PrivateKeyPem, now);
+            var (ca, admin) = ClusterPkiGenerator.CreateCaAndAdmin(now);
             pki ??= new ClusterPki();
             pki.CaCertificatePem = ca.CertificatePem;
             pki.CaPrivateKeyPem = new Secret(ca.PrivateKeyPem);

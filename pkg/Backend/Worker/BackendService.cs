@@ -10,7 +10,8 @@ namespace Rp.Backend.Worker;
 /// The backend role: <see cref="BackendOptions.Workers"/> loops, each taking one message at a
 /// time. On stop they take no more messages, let running work reach its next checkpoint and hand
 /// the documents back; work still running at <see cref="DrainOptions.WorkDeadline"/> is canceled
-/// and handed back as it stands.
+/// and handed back as it stands. An idle worker asks the queue again at its poll interval, or at
+/// once when this process's forwarder puts a message (<see cref="PollSignals.MessagesPut"/>).
 /// </summary>
 internal sealed partial class BackendService(
     IWorkQueue queue,
@@ -19,6 +20,7 @@ internal sealed partial class BackendService(
     TimeProvider time,
     IOptions<BackendOptions> options,
     IOptions<DrainOptions> drain,
+    PollSignals signals,
     ILogger<BackendService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -53,7 +55,7 @@ internal sealed partial class BackendService(
                 var message = await queue.GetAsync(options.Value.LeaseDuration, stoppingToken).ConfigureAwait(false);
                 if (message is null)
                 {
-                    await Task.Delay(options.Value.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                    await signals.MessagesPut.WaitAsync(options.Value.PollInterval, time, stoppingToken).ConfigureAwait(false);
                     continue;
                 }
 

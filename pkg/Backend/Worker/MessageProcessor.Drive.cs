@@ -10,13 +10,18 @@ namespace Rp.Backend.Worker;
 /// <summary>Driving a leased document through its operation's phases to a terminal state, and recording how its operations ended.</summary>
 internal sealed partial class MessageProcessor
 {
-    /// <summary>Drives the document until it is terminal (lease released) or gone.</summary>
-    private async Task DriveAsync(string key, string owner, WorkState state, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drives the document until it is terminal (lease released) or gone. <paramref name="leased"/>
+    /// is the worker's copy from its lease write: every write starts from the copy the last one
+    /// returned, and the document is read again only when a write lost to someone else's.
+    /// </summary>
+    private async Task DriveAsync(OpenShiftClusterDocument leased, string key, string owner, WorkState state, CancellationToken cancellationToken)
     {
+        OpenShiftClusterDocument? doc = leased;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var doc = await clusters.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            doc ??= await clusters.GetAsync(key, cancellationToken).ConfigureAwait(false);
             if (doc is null)
             {
                 return;
@@ -27,7 +32,7 @@ internal sealed partial class MessageProcessor
                 throw new LeaseLostException($"lease on {key} is no longer held by {owner}");
             }
 
-            await CancelSupersededAsync(doc, key, owner, cancellationToken).ConfigureAwait(false);
+            doc = await CancelSupersededAsync(doc, owner, cancellationToken).ConfigureAwait(false);
             var properties = doc.OpenShiftCluster.Properties;
             if (properties.ProvisioningState.IsTerminal())
             {
@@ -36,6 +41,7 @@ internal sealed partial class MessageProcessor
                     return;
                 }
 
+                doc = null;
                 continue;
             }
 
@@ -44,7 +50,7 @@ internal sealed partial class MessageProcessor
             using var operationScope = logger.BeginScope("resourceId={ResourceId} operationId={OperationId}", doc.OpenShiftCluster.Id, operationId);
             try
             {
-                await RunOperationAsync(doc, owner, operationId, state.Draining, operationToken).ConfigureAwait(false);
+                await RunOperationAsync(doc, owner, operationId, state, operationToken).ConfigureAwait(false);
                 return;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && state.IsSuperseded)
@@ -59,10 +65,19 @@ internal sealed partial class MessageProcessor
             {
                 state.EndOperation();
             }
+
+            doc = null;
         }
     }
 
-    private async Task RunOperationAsync(OpenShiftClusterDocument doc, string owner, string operationId, CancellationToken draining, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the operation's phases not yet done and ends it. A phase's result is written (the
+    /// checkpoint) once the phases run since the last one took <see cref="BackendOptions.CheckpointAfter"/>;
+    /// quicker ones go with the next write (the terminal one, for a create whose phases all are).
+    /// What is not yet written is in <see cref="WorkState.Unsaved"/>, which a hand-back writes, and
+    /// which a crash loses: those phases run again, as every phase may.
+    /// </summary>
+    private async Task RunOperationAsync(OpenShiftClusterDocument doc, string owner, string operationId, WorkState state, CancellationToken cancellationToken)
     {
         var cluster = doc.OpenShiftCluster;
         var provisioningState = cluster.Properties.ProvisioningState;
@@ -73,6 +88,7 @@ internal sealed partial class MessageProcessor
             install.CompletedPhases.Clear();
         }
 
+        var sinceCheckpoint = TimeSpan.Zero;
         try
         {
             foreach (var phase in installer.PhasesFor(provisioningState))
@@ -82,23 +98,29 @@ internal sealed partial class MessageProcessor
                     continue;
                 }
 
-                // At a checkpoint (the last phase's write): a stopping process hands the document
-                // back here rather than mid-phase, and does not start another one.
-                draining.ThrowIfCancellationRequested();
-                LogPhase(logger, doc.Key, provisioningState.ToString(), phase);
-                await RunPhaseAsync(phase, provisioningState, cluster, cancellationToken).ConfigureAwait(false);
-                install.CompletedPhases.Add(phase);
-                await clusters.PatchWithLeaseAsync(doc.Key, owner, time.GetUtcNow(), d =>
+                // At a checkpoint: a stopping process writes what it has done and hands the
+                // document back here rather than mid-phase, and does not start another phase.
+                if (state.Draining.IsCancellationRequested)
                 {
-                    EnsureOperation(d, operationId);
-                    d.OpenShiftCluster = cluster;
-                }, cancellationToken).ConfigureAwait(false);
+                    doc = await CheckpointAsync(doc, owner, operationId, cluster, state, cancellationToken).ConfigureAwait(false);
+                    state.Draining.ThrowIfCancellationRequested();
+                }
+
+                LogPhase(logger, doc.Key, provisioningState.ToString(), phase);
+                sinceCheckpoint += await RunPhaseAsync(phase, provisioningState, cluster, cancellationToken).ConfigureAwait(false);
+                install.CompletedPhases.Add(phase);
+                state.Unsaved(operationId, cluster);
+                if (sinceCheckpoint >= Options.CheckpointAfter || state.Draining.IsCancellationRequested)
+                {
+                    doc = await CheckpointAsync(doc, owner, operationId, cluster, state, cancellationToken).ConfigureAwait(false);
+                    sinceCheckpoint = TimeSpan.Zero;
+                }
             }
         }
         catch (InstallerException e)
         {
             LogPhaseFailed(logger, doc.Key, e.Code);
-            await FinishAsync(doc.Key, owner, operationId, cluster, ProvisioningState.Failed, new CloudErrorBody(e.Code, e.Message), provisioningState, cancellationToken).ConfigureAwait(false);
+            await FinishAsync(doc, owner, operationId, cluster, ProvisioningState.Failed, new CloudErrorBody(e.Code, e.Message), provisioningState, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -109,16 +131,29 @@ internal sealed partial class MessageProcessor
                 EnsureOperation(d, operationId);
                 LogLeaseReleasing(logger, doc.Key, owner);
             }, cancellationToken).ConfigureAwait(false);
+            state.Saved();
             await EndOperationAsync(operationId, ProvisioningState.Succeeded, null).ConfigureAwait(false);
             LogDone(logger, doc.Key, "Deleted");
             return;
         }
 
-        await FinishAsync(doc.Key, owner, operationId, cluster, ProvisioningState.Succeeded, null, null, cancellationToken).ConfigureAwait(false);
+        await FinishAsync(doc, owner, operationId, cluster, ProvisioningState.Succeeded, null, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One phase, in a span of its own, timed by result (succeeded, failed or canceled).</summary>
-    private async Task RunPhaseAsync(string phase, ProvisioningState provisioningState, OpenShiftCluster cluster, CancellationToken cancellationToken)
+    /// <summary>Writes the phases done so far (a fenced write of the worker's cluster, still for this operation).</summary>
+    private async Task<OpenShiftClusterDocument> CheckpointAsync(OpenShiftClusterDocument doc, string owner, string operationId, OpenShiftCluster cluster, WorkState state, CancellationToken cancellationToken)
+    {
+        var written = await clusters.PatchWithLeaseAsync(doc, owner, time.GetUtcNow(), d =>
+        {
+            EnsureOperation(d, operationId);
+            d.OpenShiftCluster = cluster;
+        }, cancellationToken).ConfigureAwait(false);
+        state.Saved();
+        return written;
+    }
+
+    /// <summary>One phase, in a span of its own, timed by result (succeeded, failed or canceled); returns how long it took.</summary>
+    private async Task<TimeSpan> RunPhaseAsync(string phase, ProvisioningState provisioningState, OpenShiftCluster cluster, CancellationToken cancellationToken)
     {
         using var activity = BackendTelemetry.Source.StartActivity("phase " + phase);
         activity?.SetTag("rp.install.phase", phase);
@@ -128,6 +163,7 @@ internal sealed partial class MessageProcessor
         {
             await installer.RunPhaseAsync(phase, cluster, cancellationToken).ConfigureAwait(false);
             result = "succeeded";
+            return Stopwatch.GetElapsedTime(started);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -149,11 +185,11 @@ internal sealed partial class MessageProcessor
         }
     }
 
-    /// <summary>The terminal write: state, outcome and lease release in one fenced write; then the operation document.</summary>
-    private async Task FinishAsync(string key, string owner, string operationId, OpenShiftCluster cluster, ProvisioningState status, CloudErrorBody? error, ProvisioningState? failedIn, CancellationToken cancellationToken)
+    /// <summary>The terminal write: state, outcome, phases not yet written and lease release in one fenced write; then the operation document.</summary>
+    private async Task FinishAsync(OpenShiftClusterDocument doc, string owner, string operationId, OpenShiftCluster cluster, ProvisioningState status, CloudErrorBody? error, ProvisioningState? failedIn, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await clusters.PatchWithLeaseAsync(key, owner, now, d =>
+        await clusters.PatchWithLeaseAsync(doc, owner, now, d =>
         {
             EnsureOperation(d, operationId);
             cluster.Properties.ProvisioningState = status;
@@ -161,12 +197,12 @@ internal sealed partial class MessageProcessor
             d.OpenShiftCluster = cluster;
             d.LastOperation = new OperationOutcome { Id = operationId, Status = status, EndTime = now, Error = error };
             d.ResourceETag = OpenShiftClusterDocument.NewResourceETag();
-            LogLeaseReleasing(logger, key, owner);
+            LogLeaseReleasing(logger, doc.Key, owner);
             d.LeaseOwner = null;
             d.LeaseExpires = null;
         }, cancellationToken).ConfigureAwait(false);
         await EndOperationAsync(operationId, status, error).ConfigureAwait(false);
-        LogDone(logger, key, status.ToString());
+        LogDone(logger, doc.Key, status.ToString());
     }
 
     /// <summary>A terminal document: make sure its operation says so, then release it. False if it moved on meanwhile.</summary>
@@ -198,31 +234,31 @@ internal sealed partial class MessageProcessor
         }
     }
 
-    /// <summary>Records as Canceled the operations a later request superseded, then forgets them.</summary>
-    private async Task CancelSupersededAsync(OpenShiftClusterDocument doc, string key, string owner, CancellationToken cancellationToken)
+    /// <summary>Records as Canceled the operations a later request superseded, then forgets them; returns the worker's copy after that write.</summary>
+    private async Task<OpenShiftClusterDocument> CancelSupersededAsync(OpenShiftClusterDocument doc, string owner, CancellationToken cancellationToken)
     {
         if (doc.CanceledAsyncOperationIds is not { Count: > 0 } canceled)
         {
-            return;
+            return doc;
         }
 
-        foreach (var id in canceled)
+        foreach (var id in canceled.ToList())
         {
             await EndOperationAsync(id, ProvisioningState.Canceled, AsyncOperationDocument.CanceledError()).ConfigureAwait(false);
         }
 
-        await clusters.PatchWithLeaseAsync(key, owner, time.GetUtcNow(), d => d.CanceledAsyncOperationIds?.RemoveAll(canceled.Contains), cancellationToken).ConfigureAwait(false);
+        var ended = canceled.ToList();
+        return await clusters.PatchWithLeaseAsync(doc, owner, time.GetUtcNow(), d => d.CanceledAsyncOperationIds?.RemoveAll(ended.Contains), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task FailExhaustedAsync(OpenShiftClusterDocument doc, string owner, int dequeueCount, CancellationToken cancellationToken)
     {
         LogExhausted(logger, doc.Key, dequeueCount);
         BackendTelemetry.DocumentsExhausted.Add(1);
-        await CancelSupersededAsync(doc, doc.Key, owner, cancellationToken).ConfigureAwait(false);
-        var current = await clusters.GetAsync(doc.Key, cancellationToken).ConfigureAwait(false) ?? throw new LeaseLostException($"document {doc.Key} no longer exists");
+        var current = await CancelSupersededAsync(doc, owner, cancellationToken).ConfigureAwait(false);
         var state = current.OpenShiftCluster.Properties.ProvisioningState;
         await FinishAsync(
-            doc.Key,
+            current,
             owner,
             current.AsyncOperationId ?? "",
             current.OpenShiftCluster,

@@ -79,7 +79,10 @@ internal sealed partial class MessageProcessor(
 
         var key = document.Key;
         var owner = $"{workerId}/{message.MessageId}";
-        var leased = await AcquireAsync(key, owner, message, stoppingToken).ConfigureAwait(false);
+
+        // Read before the lease write, which starts from this very copy.
+        var takeover = document.LeaseOwner is not null;
+        var leased = await AcquireAsync(document, owner, message, stoppingToken).ConfigureAwait(false);
         if (leased is null)
         {
             // A live worker holds the document and drives it until it is terminal; its own message
@@ -90,7 +93,7 @@ internal sealed partial class MessageProcessor(
         }
 
         LogLeaseTaken(logger, key, owner);
-        if (document.LeaseOwner is not null)
+        if (takeover)
         {
             BackendTelemetry.LeaseTakeovers.Add(1);
         }
@@ -112,7 +115,7 @@ internal sealed partial class MessageProcessor(
             }
             else
             {
-                await DriveAsync(key, owner, state, work.Token).ConfigureAwait(false);
+                await DriveAsync(leased, key, owner, state, work.Token).ConfigureAwait(false);
             }
 
             completed = true;
@@ -155,18 +158,26 @@ internal sealed partial class MessageProcessor(
     }
 
     /// <summary>
-    /// Takes the document's lease unless another live worker holds it. A lease taken for this very
-    /// message by a worker that has since lost it (the message came back) is taken over. The
-    /// message's delivery count is recorded with the lease, for operators.
+    /// Takes the document's lease unless another live worker holds it, starting from the copy just
+    /// read. A lease taken for this very message by a worker that has since lost it (the message
+    /// came back) is taken over. The message's delivery count is recorded with the lease, for operators.
+    /// The lease write also clears the document's <c>unqueued</c> flag: the message in hand covers
+    /// every request on the document until it is terminal (the work follows a newer operation, and
+    /// the message comes back if the work stops), so the forwarder need not put another; left set,
+    /// the forwarder's own clear would lose to this write and enqueue the document a second time.
     /// </summary>
-    private Task<OpenShiftClusterDocument?> AcquireAsync(string key, string owner, QueueMessage message, CancellationToken cancellationToken) =>
+    private Task<OpenShiftClusterDocument?> AcquireAsync(OpenShiftClusterDocument read, string owner, QueueMessage message, CancellationToken cancellationToken) =>
         clusters.TryLeaseAsync(
-            key,
+            read,
             owner,
             time,
             Options.LeaseDuration,
             mayTakeOver: holder => holder.EndsWith("/" + message.MessageId, StringComparison.Ordinal),
-            whileLeasing: doc => doc.DequeueCount = message.DequeueCount,
+            whileLeasing: doc =>
+            {
+                doc.DequeueCount = message.DequeueCount;
+                doc.Unqueued = false;
+            },
             cancellationToken);
 
     /// <summary>Terminal, released, and no superseded operation left to record as Canceled.</summary>

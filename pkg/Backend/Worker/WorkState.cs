@@ -1,10 +1,12 @@
+using Rp.Api;
+
 namespace Rp.Backend.Worker;
 
 /// <summary>
 /// What a worker and its heartbeat share about one message: the current pop receipt, the operation
 /// being driven, the means to stop that operation when the document moves on, whether the process
-/// is draining (then the work stops at its next checkpoint), and the deadline by which the lease
-/// must have been renewed for the work to go on.
+/// is draining (then the work stops at its next checkpoint), the deadline by which the lease
+/// must have been renewed for the work to go on, and the phases done but not yet written.
 /// </summary>
 internal sealed class WorkState(string popReceipt, TimeProvider time, TimeSpan leaseMargin, CancellationToken draining = default) : IDisposable
 {
@@ -13,6 +15,7 @@ internal sealed class WorkState(string popReceipt, TimeProvider time, TimeSpan l
     private string popReceipt = popReceipt;
     private string? operationId;
     private CancellationTokenSource? operation;
+    private (string OperationId, OpenShiftCluster Cluster)? unsaved;
 
     /// <summary>Canceled when the process stops: the work ends at its next checkpoint and hands the document back.</summary>
     public CancellationToken Draining => draining;
@@ -68,6 +71,30 @@ internal sealed class WorkState(string popReceipt, TimeProvider time, TimeSpan l
         else
         {
             leaseDeadline.Cancel();
+        }
+    }
+
+    /// <summary>The cluster as its completed phases left it, when that is not yet written: a hand-back writes it.</summary>
+    public (string OperationId, OpenShiftCluster Cluster)? UnsavedProgress
+    {
+        get { lock (gate) { return unsaved; } }
+    }
+
+    /// <summary>A phase of <paramref name="operationId"/> completed on <paramref name="cluster"/> and is not written yet.</summary>
+    public void Unsaved(string operationId, OpenShiftCluster cluster)
+    {
+        lock (gate)
+        {
+            unsaved = (operationId, cluster);
+        }
+    }
+
+    /// <summary>Everything done is written.</summary>
+    public void Saved()
+    {
+        lock (gate)
+        {
+            unsaved = null;
         }
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rp.Database.Serialization;
+using Rp.Env;
 
 namespace Rp.Database.Cosmos;
 
@@ -26,7 +27,8 @@ public sealed partial class CosmosDatabase : IDisposable
     /// <param name="timeProvider">The clock against which async operations expire.</param>
     /// <param name="credential">The identity used when <see cref="CosmosOptions.Key"/> is not set; <see cref="DefaultAzureCredential"/> if null.</param>
     /// <param name="logger">Where the creation of the database is reported.</param>
-    public CosmosDatabase(CosmosOptions options, DocumentSerializer serializer, TimeProvider timeProvider, TokenCredential? credential = null, ILogger<CosmosDatabase>? logger = null)
+    /// <param name="signals">The process's wake-ups, which cluster writes notify; none when null.</param>
+    public CosmosDatabase(CosmosOptions options, DocumentSerializer serializer, TimeProvider timeProvider, TokenCredential? credential = null, ILogger<CosmosDatabase>? logger = null, PollSignals? signals = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(serializer);
@@ -61,7 +63,7 @@ public sealed partial class CosmosDatabase : IDisposable
             ? new CosmosClient(options.Endpoint, credential ?? new DefaultAzureCredential(), clientOptions)
             : new CosmosClient(options.Endpoint, options.Key, clientOptions);
 
-        OpenShiftClusters = new CosmosOpenShiftClusters(this);
+        OpenShiftClusters = new CosmosOpenShiftClusters(this, signals);
         Subscriptions = new CosmosSubscriptions(this);
         AsyncOperations = new CosmosAsyncOperations(this, timeProvider);
         Leases = new CosmosLeases(this);

@@ -25,6 +25,28 @@ internal sealed class CosmosDocuments<T>(CosmosDatabase database, string contain
         }
     }
 
+    /// <summary>
+    /// A point read that the service answers 304 Not Modified, without the body, while the
+    /// document's ETag is still <paramref name="etag"/>; null when the document does not exist.
+    /// </summary>
+    public async Task<(bool NotModified, T? Document)> ReadIfNoneMatchAsync(string partitionKey, string id, string etag, CancellationToken cancellationToken)
+    {
+        var container = await database.GetContainerAsync(containerName, cancellationToken).ConfigureAwait(false);
+        using var response = await container.ReadItemStreamAsync(id, new PartitionKey(partitionKey), new ItemRequestOptions { IfNoneMatchEtag = etag }, cancellationToken).ConfigureAwait(false);
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.NotModified:
+                return (true, null);
+            case HttpStatusCode.NotFound when response.Headers["x-ms-substatus"] is null or "0":
+                return (false, null);
+        }
+
+        response.EnsureSuccessStatusCode();
+        var document = database.Client.ClientOptions.Serializer.FromStream<T>(response.Content);
+        document.ETag = response.Headers.ETag;
+        return (false, document);
+    }
+
     public async Task<T> CreateAsync(T document, string partitionKey, CancellationToken cancellationToken)
     {
         var container = await database.GetContainerAsync(containerName, cancellationToken).ConfigureAwait(false);
@@ -72,11 +94,16 @@ internal sealed class CosmosDocuments<T>(CosmosDatabase database, string contain
         }
     }
 
-    /// <summary>Every result of a query that filters on <paramref name="partitionKey"/>, run in that partition only.</summary>
-    public async Task<List<T>> QueryAsync(QueryDefinition query, string partitionKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every result of a query that filters on <paramref name="partitionKey"/>, run in that
+    /// partition only. A query known to return at most <paramref name="top"/> documents is asked for
+    /// all of them in one page and sent straight to the partition (optimistic direct execution): a
+    /// single-partition query needs no query plan from the gateway, one round trip fewer.
+    /// </summary>
+    public async Task<List<T>> QueryAsync(QueryDefinition query, string partitionKey, CancellationToken cancellationToken, int? top = null)
     {
         var container = await database.GetContainerAsync(containerName, cancellationToken).ConfigureAwait(false);
-        var options = new QueryRequestOptions { PartitionKey = new PartitionKey(partitionKey) };
+        var options = new QueryRequestOptions { PartitionKey = new PartitionKey(partitionKey), MaxItemCount = top, EnableOptimisticDirectExecution = top is not null };
         var results = new List<T>();
         using var iterator = container.GetItemQueryIterator<T>(query, requestOptions: options);
         while (iterator.HasMoreResults)

@@ -9,9 +9,10 @@ internal static class CosmosQueries
     public const string ClusterByKey =
         "SELECT * FROM c WHERE c.partitionKey = @partitionKey AND c.key = @key";
 
+    // Keyset pages: the service reads the next @top keys from its index, whatever comes before.
     public const string ClustersByKeyPrefixAfter =
-        "SELECT * FROM c WHERE c.partitionKey = @partitionKey AND STARTSWITH(c.key, @prefix) AND c.key > @after";
+        "SELECT TOP @top * FROM c WHERE c.partitionKey = @partitionKey AND STARTSWITH(c.key, @prefix) AND c.key > @after ORDER BY c.key";
 
-    public const string UnqueuedClusters =
-        "SELECT * FROM c WHERE c.partitionKey = @partitionKey AND c.unqueued = true";
+    public const string UnqueuedClustersAfter =
+        "SELECT TOP @top * FROM c WHERE c.partitionKey = @partitionKey AND c.unqueued = true AND c.key > @after ORDER BY c.key";
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rp.Database.Serialization;
+using Rp.Env;
 
 namespace Rp.Database.Cosmos;
 
@@ -24,7 +25,8 @@ public static class CosmosServiceCollectionExtensions
             sp.GetRequiredService<DocumentSerializer>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetService<TokenCredential>(),
-            sp.GetService<ILogger<CosmosDatabase>>()));
+            sp.GetService<ILogger<CosmosDatabase>>(),
+            sp.GetService<PollSignals>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<CosmosDatabase>().OpenShiftClusters);
         services.TryAddSingleton(sp => sp.GetRequiredService<CosmosDatabase>().Subscriptions);
         services.TryAddSingleton(sp => sp.GetRequiredService<CosmosDatabase>().AsyncOperations);

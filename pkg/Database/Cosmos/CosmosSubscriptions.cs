@@ -12,6 +12,28 @@ internal sealed class CosmosSubscriptions(CosmosDatabase database) : ISubscripti
     public Task<SubscriptionDocument?> GetAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
         documents.ReadAsync(subscriptionId, subscriptionId, cancellationToken);
 
+    /// <remarks>A point read with <c>If-None-Match</c>: 304, without the body, while it is unchanged.</remarks>
+    public async Task<ConditionalRead<SubscriptionDocument>> GetIfChangedAsync(string subscriptionId, DocumentVersion? known, CancellationToken cancellationToken = default)
+    {
+        if (known is null)
+        {
+            var document = await GetAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
+            return document is null
+                ? ConditionalRead<SubscriptionDocument>.Missing
+                : new ConditionalRead<SubscriptionDocument>(document, new DocumentVersion(document.Id, document.ETag!, 0));
+        }
+
+        var (notModified, current) = await documents.ReadIfNoneMatchAsync(subscriptionId, subscriptionId, known.ETag, cancellationToken).ConfigureAwait(false);
+        if (notModified)
+        {
+            return ConditionalRead<SubscriptionDocument>.Unchanged(known);
+        }
+
+        return current is null
+            ? ConditionalRead<SubscriptionDocument>.Missing
+            : new ConditionalRead<SubscriptionDocument>(current, new DocumentVersion(current.Id, current.ETag!, 0));
+    }
+
     public Task<SubscriptionDocument> CreateAsync(SubscriptionDocument document, CancellationToken cancellationToken = default) =>
         documents.CreateAsync(document, document.Id, cancellationToken);
 

@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 using Rp.Database.Documents;
 using Rp.Database.Serialization;
 using Rp.Env;
@@ -80,12 +78,7 @@ internal sealed class SqliteDocumentStore : IDisposable
         exception.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique;
 
     /// <summary>The document's body as stored: without the ETag, which lives in its own column and would be stale in the body after the next write.</summary>
-    public string Encode(Document document)
-    {
-        var json = JObject.FromObject(document, serializer.Serializer);
-        json.Remove("_etag");
-        return json.ToString(Formatting.None);
-    }
+    public string Encode(Document document) => serializer.SerializeWithoutETag(document);
 
     public T Decode<T>(string body, string etag)
         where T : Document
@@ -101,41 +94,80 @@ internal sealed class SqliteDocumentStore : IDisposable
         File.ReadAsync<T?>(
             async (connection, ct) =>
             {
-                var command = connection.CreateCommand();
-                await using (command.ConfigureAwait(false))
+                var command = SqliteFile.Command(connection, sql);
+                bind(command.Parameters);
+                var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    command.CommandText = sql;
-                    bind(command.Parameters);
-                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
-                    {
-                        return await reader.ReadAsync(ct).ConfigureAwait(false) ? Decode<T>(reader.GetString(1), reader.GetString(0)) : null;
-                    }
+                    return await reader.ReadAsync(ct).ConfigureAwait(false) ? Decode<T>(reader.GetString(1), reader.GetString(0)) : null;
                 }
             },
             cancellationToken);
+
+    /// <summary>
+    /// The first row's document unless it is still the version <paramref name="known"/> describes.
+    /// <paramref name="sql"/> has the columns etag and body, where body is NULL when etag equals
+    /// @knownETag (so an unchanged document is neither read nor decoded). When nothing was
+    /// committed to the file since <paramref name="known"/> was confirmed, not even that query runs.
+    /// </summary>
+    public async Task<ConditionalRead<T>> ReadIfChangedAsync<T>(string sql, Action<SqliteParameterCollection> bind, DocumentVersion? known, CancellationToken cancellationToken)
+        where T : Document
+    {
+        // Observed before the row is read: a write committed after this moves the data version,
+        // so whatever is remembered with it is checked again next time.
+        var observed = File.DataVersion();
+        if (known is not null && known.Observed == observed)
+        {
+            return ConditionalRead<T>.Unchanged(known);
+        }
+
+        var row = await File.ReadAsync(
+            async (connection, ct) =>
+            {
+                var command = SqliteFile.Command(connection, sql);
+                bind(command.Parameters);
+                command.Parameters.AddWithValue("@knownETag", (object?)known?.ETag ?? DBNull.Value);
+                var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    return await reader.ReadAsync(ct).ConfigureAwait(false)
+                        ? (ETag: reader.GetString(0), Body: reader.IsDBNull(1) ? null : reader.GetString(1))
+                        : default;
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        if (row.ETag is null)
+        {
+            return ConditionalRead<T>.Missing;
+        }
+
+        if (row.Body is null)
+        {
+            return ConditionalRead<T>.Unchanged(known! with { Observed = observed });
+        }
+
+        var document = Decode<T>(row.Body, row.ETag);
+        return new ConditionalRead<T>(document, new DocumentVersion(document.Id, row.ETag, observed));
+    }
 
     /// <summary>Every row's document (columns: etag, body, then any that <paramref name="map"/> reads).</summary>
     public Task<List<TRow>> ReadManyAsync<TRow>(string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, TRow> map, CancellationToken cancellationToken) =>
         File.ReadAsync(
             async (connection, ct) =>
             {
-                var command = connection.CreateCommand();
-                await using (command.ConfigureAwait(false))
+                var command = SqliteFile.Command(connection, sql);
+                bind(command.Parameters);
+                var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    command.CommandText = sql;
-                    bind(command.Parameters);
-                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
+                    var rows = new List<TRow>();
+                    while (await reader.ReadAsync(ct).ConfigureAwait(false))
                     {
-                        var rows = new List<TRow>();
-                        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                        {
-                            rows.Add(map(reader));
-                        }
-
-                        return rows;
+                        rows.Add(map(reader));
                     }
+
+                    return rows;
                 }
             },
             cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rp.Env;
 
 namespace Rp.Database.Sqlite;
 
@@ -13,6 +14,7 @@ public static class SqliteServiceCollectionExtensions
     public static IServiceCollection AddRpSqliteDatabase(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PollSignals>();
         services.TryAddSingleton<SqliteDocumentStore>();
         services.TryAddSingleton<IOpenShiftClusters, SqliteOpenShiftClusters>();
         services.TryAddSingleton<ISubscriptions, SqliteSubscriptions>();

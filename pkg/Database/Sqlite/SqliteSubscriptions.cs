@@ -7,6 +7,8 @@ internal sealed class SqliteSubscriptions(SqliteDocumentStore store) : ISubscrip
 {
     private const string GetSql = "SELECT etag, body FROM Subscriptions WHERE id = @id";
 
+    private const string GetIfChangedSql = "SELECT etag, CASE WHEN etag = @knownETag THEN NULL ELSE body END FROM Subscriptions WHERE id = @id";
+
     private const string ListAllSql = "SELECT etag, body FROM Subscriptions ORDER BY id";
 
     private const string InsertSql = "INSERT INTO Subscriptions (id, etag, body) VALUES (@id, @newEtag, @body)";
@@ -15,6 +17,9 @@ internal sealed class SqliteSubscriptions(SqliteDocumentStore store) : ISubscrip
 
     public Task<SubscriptionDocument?> GetAsync(string subscriptionId, CancellationToken cancellationToken = default) =>
         store.ReadOneAsync<SubscriptionDocument>(GetSql, p => p.AddWithValue("@id", subscriptionId), cancellationToken);
+
+    public Task<ConditionalRead<SubscriptionDocument>> GetIfChangedAsync(string subscriptionId, DocumentVersion? known, CancellationToken cancellationToken = default) =>
+        store.ReadIfChangedAsync<SubscriptionDocument>(GetIfChangedSql, p => p.AddWithValue("@id", subscriptionId), known, cancellationToken);
 
     public Task<SubscriptionDocument> CreateAsync(SubscriptionDocument document, CancellationToken cancellationToken = default) =>
         store.InsertAsync(document, InsertSql, static _ => { }, null, cancellationToken);

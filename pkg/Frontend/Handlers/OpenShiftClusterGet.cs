@@ -1,20 +1,19 @@
 using Microsoft.AspNetCore.Http;
-using Rp.Database;
 
 namespace Rp.Frontend.Handlers;
 
-/// <summary>GET a cluster: 200 with the resource, or 404.</summary>
-internal sealed class OpenShiftClusterGet(IOpenShiftClusters clusters)
+/// <summary>GET a cluster: 200 with the resource, or 404. Served from <see cref="RenderedClusters"/>.</summary>
+internal sealed class OpenShiftClusterGet(RenderedClusters clusters)
 {
     public async Task HandleAsync(HttpContext context)
     {
         var id = context.ClusterId();
-        var document = await clusters.GetAsync(id.Key, context.RequestAborted).ConfigureAwait(false) ?? throw ArmResponses.NotFound(id);
-        if (document.ResourceETag is not null)
+        var cluster = await clusters.GetAsync(id.Key, context.RequestAborted).ConfigureAwait(false) ?? throw ArmResponses.NotFound(id);
+        if (cluster.ResourceETag is not null)
         {
-            context.Response.Headers.ETag = document.ResourceETag;
+            context.Response.Headers.ETag = cluster.ResourceETag;
         }
 
-        await ArmResponses.WriteJsonAsync(context, StatusCodes.Status200OK, ClusterRepresentation.Render(context.GetApiVersion(), document)).ConfigureAwait(false);
+        await ArmResponses.WriteBytesAsync(context, StatusCodes.Status200OK, cluster.Bodies[context.GetApiVersion().Name]).ConfigureAwait(false);
     }
 }

@@ -13,7 +13,7 @@ namespace Rp.Frontend.Middleware;
 /// development mode a write to an unknown subscription is let through as if it were registered;
 /// the handler registers it only if it accepts the write (<see cref="SubscriptionRegistration"/>).
 /// </summary>
-internal sealed class SubscriptionStateMiddleware(RequestDelegate next, ISubscriptions subscriptions, IOptions<RpOptions> rpOptions)
+internal sealed class SubscriptionStateMiddleware(RequestDelegate next, SubscriptionStateCache states, IOptions<RpOptions> rpOptions)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -25,14 +25,14 @@ internal sealed class SubscriptionStateMiddleware(RequestDelegate next, ISubscri
         }
 
         var id = SubscriptionIds.Parse(subscriptionId);
-        var document = await subscriptions.GetAsync(id, context.RequestAborted).ConfigureAwait(false);
-        var state = document?.Subscription.State ?? SubscriptionStates.Unregistered;
-        if (document is null && access != SubscriptionAccess.Read && rpOptions.Value.Mode == RpMode.Development)
+        var state = await states.GetAsync(id, context.RequestAborted).ConfigureAwait(false);
+        if (state is null && access != SubscriptionAccess.Read && rpOptions.Value.Mode == RpMode.Development)
         {
             context.SetUnregisteredSubscription(id);
             state = SubscriptionStates.Registered;
         }
 
+        state ??= SubscriptionStates.Unregistered;
         if (!Allows(state, access))
         {
             throw new CloudError(409, CloudErrorCodes.InvalidSubscriptionState, $"Request is not allowed in subscription in state '{state}'.");

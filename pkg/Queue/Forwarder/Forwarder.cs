@@ -14,6 +14,10 @@ namespace Rp.Queue.Forwarder;
 /// clears the flag with the ETag of the version it enqueued. At-least-once: a crash between the
 /// two only enqueues a document twice. On stop it finishes the batch in hand (canceled only at
 /// <see cref="DrainOptions.WorkDeadline"/>) and releases the lease, so a standby takes over at once.
+/// A write in this process wakes it at once (<see cref="PollSignals.ClusterWrites"/>); writes of
+/// other processes are seen at the next poll. A batch is forwarded together: its messages are put
+/// at once, then its flags cleared at once, so a store that commits concurrent writes together
+/// (the embedded one) does so in two transactions per batch.
 /// </summary>
 public sealed partial class Forwarder(
     IOpenShiftClusters clusters,
@@ -24,7 +28,8 @@ public sealed partial class Forwarder(
     IOptions<ForwarderOptions> options,
     ILogger<Forwarder> logger,
     ForwarderStatus? status = null,
-    IOptions<DrainOptions>? drain = null) : BackgroundService
+    IOptions<DrainOptions>? drain = null,
+    PollSignals? signals = null) : BackgroundService
 {
     public const string LeaseName = "forwarder";
 
@@ -71,7 +76,7 @@ public sealed partial class Forwarder(
 
                 if (!worked)
                 {
-                    await Task.Delay(options.Value.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                    await WaitAsync(stoppingToken).ConfigureAwait(false);
                 }
             }
         }
@@ -90,87 +95,137 @@ public sealed partial class Forwarder(
         }
     }
 
-    /// <summary>One batch of the change feed; true when it held changes (false too when the lead was lost on the way).</summary>
+    /// <summary>One batch of the change feed; true when it moved on (false too when the lead was lost on the way).</summary>
     internal async Task<bool> ForwardChangesAsync(CancellationToken cancellationToken)
     {
         var from = lease.Continuation;
-        var page = await clusters.ReadChangeFeedAsync(from, options.Value.BatchSize, cancellationToken).ConfigureAwait(false);
-        foreach (var document in page.Items.Where(d => d.Unqueued))
+        var page = await clusters.ReadChangeFeedAsync(from, options.Value.BatchSize, unqueuedOnly: true, cancellationToken).ConfigureAwait(false);
+        if (!(await ForwardAsync(page.Items, cancellationToken).ConfigureAwait(false)).Leading || page.Continuation == from)
         {
-            if (!await StillLeadingAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return false;
-            }
-
-            await ForwardAsync(document, cancellationToken).ConfigureAwait(false);
+            return false;
         }
 
-        if (page.Continuation != from)
-        {
-            await lease.SaveContinuationAsync(page.Continuation, cancellationToken).ConfigureAwait(false);
-        }
-
-        return page.Items.Count > 0;
+        // A page without unqueued documents still moved past others: more may follow at once.
+        await lease.SaveContinuationAsync(page.Continuation, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
-    /// <summary>On taking the lead: every partition's unqueued documents, whatever the checkpoint says.</summary>
+    /// <summary>
+    /// On taking the lead: every partition's unqueued documents, whatever the checkpoint says, a
+    /// batch at a time (a backlog is never held in memory at once).
+    /// </summary>
     internal async Task SweepAsync(CancellationToken cancellationToken)
     {
         var count = 0;
         foreach (var subscription in await subscriptions.ListAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            foreach (var document in await clusters.ListUnqueuedAsync(subscription.PartitionKey, cancellationToken).ConfigureAwait(false))
+            string? continuation = null;
+            do
             {
-                if (!await StillLeadingAsync(cancellationToken).ConfigureAwait(false))
+                var page = await clusters.ListUnqueuedAsync(subscription.PartitionKey, continuation, options.Value.BatchSize, cancellationToken).ConfigureAwait(false);
+                var (forwarded, leading) = await ForwardAsync(page.Items, cancellationToken).ConfigureAwait(false);
+                count += forwarded;
+                if (!leading)
                 {
                     LogSweepStopped(logger, count);
                     return;
                 }
 
-                await ForwardAsync(document, cancellationToken).ConfigureAwait(false);
-                count++;
+                continuation = page.Continuation;
             }
+            while (continuation is not null);
         }
 
         LogSwept(logger, count);
     }
 
     /// <summary>
-    /// Renews the lease when it is due, between two documents: a long batch (a big sweep, a slow
-    /// queue) must neither let the lease lapse while this instance still acts as the leader, nor
-    /// go on once another instance has taken the lead.
+    /// Puts every document of the batch that asks for work on the queue, one after the other,
+    /// renewing the lease when it is due before each (a long batch, or a slow queue, must neither
+    /// let the lease lapse while this instance still acts as the leader, nor go on once another has
+    /// taken the lead). Each document's flag is cleared, with the ETag of the version enqueued, as
+    /// soon as its message is put, while the next message is put; a store that commits concurrent
+    /// writes together commits those clears together. A clear that loses to a newer write reads the
+    /// document again: if it still asks for work, it is enqueued again rather than a flag this
+    /// instance has not acted on cleared.
     /// </summary>
-    private Task<bool> StillLeadingAsync(CancellationToken cancellationToken) => lease.TryAcquireOrRenewAsync(cancellationToken);
-
-    private async Task ForwardAsync(OpenShiftClusterDocument? document, CancellationToken cancellationToken)
+    private async Task<(int Forwarded, bool Leading)> ForwardAsync(IReadOnlyList<OpenShiftClusterDocument> documents, CancellationToken cancellationToken)
     {
-        while (document is { Unqueued: true })
+        var forwarded = 0;
+        var pending = documents.Where(d => d.Unqueued).ToList();
+        while (pending.Count > 0)
         {
-            // The forwarding continues the request's trace; the message carries it on to the backend.
-            using var activity = QueueTelemetry.Source.StartActivity("forward", ActivityKind.Producer, document.Correlation?.TraceContext() ?? default);
-            activity?.SetTag("rp.document.id", document.Id);
-            await queue.PutAsync(WorkItemFor(document, activity).Serialize(), cancellationToken).ConfigureAwait(false);
-            QueueTelemetry.Forwarded.Add(1);
-            if (document.Correlation?.AcceptedAt is { } acceptedAt)
+            var clears = new List<Task<OpenShiftClusterDocument?>>(pending.Count);
+            var leading = true;
+            foreach (var document in pending)
             {
-                QueueTelemetry.ForwarderLag.Record((time.GetUtcNow() - acceptedAt).TotalSeconds);
+                if (!await lease.TryAcquireOrRenewAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    leading = false;
+                    break;
+                }
+
+                await PutAsync(document, cancellationToken).ConfigureAwait(false);
+                clears.Add(ClearAsync(document, cancellationToken));
             }
 
-            LogForwarded(logger, document.Key, document.Correlation?.CorrelationRequestId);
-            document.Unqueued = false;
-            try
+            var again = await Task.WhenAll(clears).ConfigureAwait(false);
+            forwarded += clears.Count;
+            if (!leading)
             {
-                await clusters.ReplaceAsync(document, cancellationToken).ConfigureAwait(false);
-                return;
+                return (forwarded, false);
             }
-            catch (PreconditionFailedException)
-            {
-                // A newer version was written after the one enqueued: if it still asks for work,
-                // enqueue again rather than clear a flag this instance has not acted on.
-                document = await clusters.GetByIdAsync(document.PartitionKey, document.Id, cancellationToken).ConfigureAwait(false);
-            }
+
+            pending = [.. again.OfType<OpenShiftClusterDocument>()];
+        }
+
+        return (forwarded, true);
+    }
+
+    private async Task PutAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken)
+    {
+        // The forwarding continues the request's trace; the message carries it on to the backend.
+        using var activity = QueueTelemetry.Source.StartActivity("forward", ActivityKind.Producer, document.Correlation?.TraceContext() ?? default);
+        activity?.SetTag("rp.document.id", document.Id);
+        await queue.PutAsync(WorkItemFor(document, activity).Serialize(), cancellationToken).ConfigureAwait(false);
+        QueueTelemetry.Forwarded.Add(1);
+        if (document.Correlation?.AcceptedAt is { } acceptedAt)
+        {
+            QueueTelemetry.ForwarderLag.Record((time.GetUtcNow() - acceptedAt).TotalSeconds);
+        }
+
+        LogForwarded(logger, document.Key, document.Correlation?.CorrelationRequestId);
+    }
+
+    /// <summary>
+    /// Clears the flag of the version enqueued, then wakes a worker of this process for its message
+    /// (woken sooner, it would lease the document first, and the clear would lose to its write).
+    /// Returns a newer version that still asks for work when the clear loses, else null.
+    /// </summary>
+    private async Task<OpenShiftClusterDocument?> ClearAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken)
+    {
+        document.Unqueued = false;
+        try
+        {
+            await clusters.ReplaceAsync(document, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (PreconditionFailedException)
+        {
+            var newer = await clusters.GetByIdAsync(document.PartitionKey, document.Id, cancellationToken).ConfigureAwait(false);
+            return newer is { Unqueued: true } ? newer : null;
+        }
+        finally
+        {
+            signals?.MessagesPut.Notify();
         }
     }
+
+    /// <summary>Until the next poll, or a cluster write of this process before it.</summary>
+    private Task WaitAsync(CancellationToken cancellationToken) =>
+        signals is null
+            ? Task.Delay(options.Value.PollInterval, time, cancellationToken)
+            : signals.ClusterWrites.WaitAsync(options.Value.PollInterval, time, cancellationToken);
 
     private static WorkItem WorkItemFor(OpenShiftClusterDocument document, Activity? forwarding) => new()
     {

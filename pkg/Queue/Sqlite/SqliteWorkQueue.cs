@@ -97,21 +97,17 @@ internal sealed class SqliteWorkQueue : IWorkQueue, IDisposable
         return file.WriteAsync<QueueMessage?>(
             async (connection, ct) =>
             {
-                var command = connection.CreateCommand();
-                await using (command.ConfigureAwait(false))
+                var command = SqliteFile.Command(connection, GetSql);
+                command.Parameters.AddWithValue("@queue", queue);
+                command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("@visibleOn", visibleOn.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("@popReceipt", popReceipt);
+                var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    command.CommandText = GetSql;
-                    command.Parameters.AddWithValue("@queue", queue);
-                    command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
-                    command.Parameters.AddWithValue("@visibleOn", visibleOn.ToUnixTimeMilliseconds());
-                    command.Parameters.AddWithValue("@popReceipt", popReceipt);
-                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
-                    {
-                        return await reader.ReadAsync(ct).ConfigureAwait(false)
-                            ? new QueueMessage(reader.GetString(0), popReceipt, reader.GetString(1), reader.GetInt32(2), visibleOn)
-                            : null;
-                    }
+                    return await reader.ReadAsync(ct).ConfigureAwait(false)
+                        ? new QueueMessage(reader.GetString(0), popReceipt, reader.GetString(1), reader.GetInt32(2), visibleOn)
+                        : null;
                 }
             },
             cancellationToken);
@@ -163,23 +159,19 @@ internal sealed class SqliteWorkQueue : IWorkQueue, IDisposable
         file.ReadAsync(
             async (connection, ct) =>
             {
-                var command = connection.CreateCommand();
-                await using (command.ConfigureAwait(false))
+                var command = SqliteFile.Command(connection, StatusSql);
+                command.Parameters.AddWithValue("@queue", queue);
+                command.Parameters.AddWithValue("@maxDequeueCount", maxDequeueCount);
+                var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    command.CommandText = StatusSql;
-                    command.Parameters.AddWithValue("@queue", queue);
-                    command.Parameters.AddWithValue("@maxDequeueCount", maxDequeueCount);
-                    var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
-                    {
-                        await reader.ReadAsync(ct).ConfigureAwait(false);
-                        var depth = reader.GetInt64(0);
-                        return new QueueStatus(
-                            depth,
-                            reader.IsDBNull(1) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-                            reader.GetInt32(2),
-                            (int)depth);
-                    }
+                    await reader.ReadAsync(ct).ConfigureAwait(false);
+                    var depth = reader.GetInt64(0);
+                    return new QueueStatus(
+                        depth,
+                        reader.IsDBNull(1) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                        reader.GetInt32(2),
+                        (int)depth);
                 }
             },
             cancellationToken);

@@ -134,6 +134,8 @@ public sealed class MessageProcessorTests : IAsyncLifetime
     {
         public Task<OpenShiftClusterDocument?> GetAsync(string key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
 
+        public Task<ConditionalRead<OpenShiftClusterDocument>> GetIfChangedAsync(string key, DocumentVersion? known, CancellationToken cancellationToken = default) => inner.GetIfChangedAsync(key, known, cancellationToken);
+
         public Task<OpenShiftClusterDocument?> GetByIdAsync(string partitionKey, string id, CancellationToken cancellationToken = default) => inner.GetByIdAsync(partitionKey, id, cancellationToken);
 
         public Task<OpenShiftClusterDocument> CreateAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default) => inner.CreateAsync(document, cancellationToken);
@@ -149,9 +151,9 @@ public sealed class MessageProcessorTests : IAsyncLifetime
 
         public Task<DocumentPage<OpenShiftClusterDocument>> ListAsync(string partitionKey, string keyPrefix, string? continuation, int maxItems, CancellationToken cancellationToken = default) => inner.ListAsync(partitionKey, keyPrefix, continuation, maxItems, cancellationToken);
 
-        public Task<IReadOnlyList<OpenShiftClusterDocument>> ListUnqueuedAsync(string partitionKey, CancellationToken cancellationToken = default) => inner.ListUnqueuedAsync(partitionKey, cancellationToken);
+        public Task<DocumentPage<OpenShiftClusterDocument>> ListUnqueuedAsync(string partitionKey, string? continuation, int maxItems, CancellationToken cancellationToken = default) => inner.ListUnqueuedAsync(partitionKey, continuation, maxItems, cancellationToken);
 
-        public Task<ChangeFeedPage<OpenShiftClusterDocument>> ReadChangeFeedAsync(string? continuation, int maxItems, CancellationToken cancellationToken = default) => inner.ReadChangeFeedAsync(continuation, maxItems, cancellationToken);
+        public Task<ChangeFeedPage<OpenShiftClusterDocument>> ReadChangeFeedAsync(string? continuation, int maxItems, bool unqueuedOnly = false, CancellationToken cancellationToken = default) => inner.ReadChangeFeedAsync(continuation, maxItems, unqueuedOnly, cancellationToken);
     }
 
     private sealed class InstallerUntilCanceled(TimeProvider time) : IClusterInstaller

@@ -10,4 +10,10 @@ public interface IDatabaseUnderTest : IAsyncDisposable
     IAsyncOperations AsyncOperations { get; }
 
     ILeases Leases { get; }
+
+    /// <summary>
+    /// The same database as another process opens it: a client of its own, whose writes reach this
+    /// one only through the store. Disposing it leaves the database as it is.
+    /// </summary>
+    IDatabaseUnderTest OpenAnotherClient();
 }

@@ -283,10 +283,11 @@ public abstract class OpenShiftClustersConformanceTests : DatabaseConformanceTes
         laterQueued.Unqueued = false;
         await Clusters.ReplaceAsync(laterQueued);
 
-        var listed = await Clusters.ListUnqueuedAsync(unqueued.PartitionKey);
+        var listed = await Clusters.ListUnqueuedAsync(unqueued.PartitionKey, null, 10);
 
-        listed.Select(d => d.Key).Should().Equal(unqueued.Key);
-        listed[0].ETag.Should().Be(unqueued.ETag);
+        listed.Items.Select(d => d.Key).Should().Equal(unqueued.Key);
+        listed.Items[0].ETag.Should().Be(unqueued.ETag);
+        listed.Continuation.Should().BeNull();
     }
 
     [Fact]
@@ -519,6 +520,238 @@ public abstract class OpenShiftClustersConformanceTests : DatabaseConformanceTes
         var act = () => Clusters.DeleteWithLeaseAsync(created.Key, "me", Now, _ => { });
 
         await act.Should().ThrowAsync<LeaseLostException>();
+        (await Clusters.GetAsync(created.Key))!.LeaseOwner.Should().Be("other");
+    }
+
+    public static TheoryData<string, bool> Writers => new()
+    {
+        { "this client", false },
+        { "another client (another process)", true },
+    };
+
+    [Fact]
+    public async Task GetIfChangedAsync_NothingKnown_ReturnsTheDocumentAndItsVersion()
+    {
+        var created = await Clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()));
+
+        var read = await Clusters.GetIfChangedAsync(created.Key, known: null);
+
+        read.NotModified.Should().BeFalse();
+        read.Document.Should().BeEquivalentTo(created);
+        read.Version!.Id.Should().Be(created.Id);
+        read.Version.ETag.Should().Be(created.ETag);
+    }
+
+    [Fact]
+    public async Task GetIfChangedAsync_Unchanged_NotModifiedWithoutTheDocument()
+    {
+        var created = await Clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()));
+        var first = await Clusters.GetIfChangedAsync(created.Key, known: null);
+        await Clusters.CreateAsync(TestDocuments.Cluster(created.PartitionKey));
+
+        var again = await Clusters.GetIfChangedAsync(created.Key, first.Version);
+        var stillAgain = await Clusters.GetIfChangedAsync(created.Key, again.Version);
+
+        again.NotModified.Should().BeTrue("another document's write changes nothing here");
+        again.Document.Should().BeNull();
+        again.Version!.ETag.Should().Be(created.ETag);
+        stillAgain.NotModified.Should().BeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public async Task GetIfChangedAsync_ReplacedBy_ReturnsTheNewVersion(string name, bool otherClient)
+    {
+        var created = await Clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()));
+        var known = (await Clusters.GetIfChangedAsync(created.Key, known: null)).Version;
+        await using var other = Database.OpenAnotherClient();
+        var writer = otherClient ? other.OpenShiftClusters : Clusters;
+
+        var replaced = await writer.PatchAsync(created.Key, d =>
+        {
+            d.OpenShiftCluster.Tags!["env"] = "changed";
+            return true;
+        });
+        var read = await Clusters.GetIfChangedAsync(created.Key, known);
+
+        read.NotModified.Should().BeFalse(name);
+        read.Document!.OpenShiftCluster.Tags.Should().Contain("env", "changed", name);
+        read.Version!.ETag.Should().Be(replaced!.ETag, name);
+    }
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public async Task GetIfChangedAsync_DeletedBy_ReturnsMissing(string name, bool otherClient)
+    {
+        var created = await Clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()));
+        var known = (await Clusters.GetIfChangedAsync(created.Key, known: null)).Version;
+        await using var other = Database.OpenAnotherClient();
+
+        await (otherClient ? other.OpenShiftClusters : Clusters).DeleteAsync(created);
+        var read = await Clusters.GetIfChangedAsync(created.Key, known);
+
+        read.Should().BeEquivalentTo(ConditionalRead<OpenShiftClusterDocument>.Missing, name);
+    }
+
+    [Fact]
+    public async Task GetIfChangedAsync_DeletedAndCreatedAgainUnderTheSameKey_ReturnsTheNewDocument()
+    {
+        var created = await Clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()));
+        var known = (await Clusters.GetIfChangedAsync(created.Key, known: null)).Version;
+        await using var other = Database.OpenAnotherClient();
+        await other.OpenShiftClusters.DeleteAsync(created);
+        var again = await other.OpenShiftClusters.CreateAsync(Clone(created, Guid.NewGuid().ToString(), created.Key));
+
+        var read = await Clusters.GetIfChangedAsync(created.Key, known);
+
+        read.Document!.Id.Should().Be(again.Id);
+        read.Version!.ETag.Should().Be(again.ETag);
+    }
+
+    [Fact]
+    public async Task GetIfChangedAsync_Missing_ReturnsMissing()
+    {
+        var read = await Clusters.GetIfChangedAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()).Key, known: null);
+
+        read.Should().BeEquivalentTo(ConditionalRead<OpenShiftClusterDocument>.Missing);
+    }
+
+    [Fact]
+    public async Task ListAsync_ResourceGroupWhoseNameExtendsAnother_ListsOnlyItsOwn()
+    {
+        var subscription = TestDocuments.NewSubscriptionId();
+        var rg1 = (await Clusters.CreateAsync(TestDocuments.Cluster(subscription, "rg1", "a"))).Key;
+        await Clusters.CreateAsync(TestDocuments.Cluster(subscription, "rg10", "a"));
+        await Clusters.CreateAsync(TestDocuments.Cluster(subscription, "rg1.0", "a"));
+
+        var pages = await ListAllPagesAsync(subscription.ToLowerInvariant(), ResourceId.ResourceGroupPrefix(subscription, "rg1"), maxItems: 10);
+
+        pages.SelectMany(p => p).Should().Equal(rg1);
+    }
+
+    [Fact]
+    public async Task ListUnqueuedAsync_ManyPages_EachUnqueuedDocumentOnceInKeyOrder()
+    {
+        var subscription = TestDocuments.NewSubscriptionId();
+        var unqueued = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            var doc = TestDocuments.Cluster(subscription, name: $"c{i}");
+            doc.Unqueued = i % 3 != 0;
+            var created = await Clusters.CreateAsync(doc);
+            if (created.Unqueued)
+            {
+                unqueued.Add(created.Key);
+            }
+        }
+
+        var seen = new List<string>();
+        string? continuation = null;
+        do
+        {
+            var page = await Clusters.ListUnqueuedAsync(subscription.ToLowerInvariant(), continuation, maxItems: 2);
+            page.Items.Count.Should().BeLessThanOrEqualTo(2);
+            seen.AddRange(page.Items.Select(d => d.Key));
+            continuation = page.Continuation;
+            seen.Count.Should().BeLessThan(100, "a listing must end");
+        }
+        while (continuation is not null);
+
+        seen.Should().Equal(unqueued.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReadChangeFeedAsync_UnqueuedOnly_ReturnsOnlyFlaggedDocumentsAndMovesPastTheRest()
+    {
+        var subscription = TestDocuments.NewSubscriptionId();
+        var flagged = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var doc = TestDocuments.Cluster(subscription, name: $"c{i}");
+            doc.Unqueued = i is 1 or 3;
+            var created = await Clusters.CreateAsync(doc);
+            if (created.Unqueued)
+            {
+                flagged.Add(created.Key);
+            }
+        }
+
+        var seen = new List<string>();
+        string? continuation = null;
+        for (var reads = 0; ; reads++)
+        {
+            reads.Should().BeLessThan(100, "the change feed must run dry");
+            var page = await Clusters.ReadChangeFeedAsync(continuation, maxItems: 2, unqueuedOnly: true);
+            page.Items.Should().NotContain(d => !d.Unqueued);
+            seen.AddRange(page.Items.Select(d => d.Key));
+            if (page.Continuation == continuation)
+            {
+                break;
+            }
+
+            continuation = page.Continuation;
+        }
+
+        var later = await Clusters.CreateAsync(TestDocuments.Cluster(subscription, name: "later"));
+        var after = await Clusters.ReadChangeFeedAsync(continuation, maxItems: 2, unqueuedOnly: true);
+
+        seen.Should().Equal(flagged);
+        after.Items.Select(d => d.Key).Should().Equal(later.Key);
+    }
+
+    [Theory]
+    [MemberData(nameof(LostLeases))]
+    public async Task PatchWithLeaseAsync_FromACopy_LeaseLostSince_ThrowsLeaseLostAndWritesNothing(string name, string? holder, TimeSpan remaining, bool exists)
+    {
+        var created = await Clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()));
+        var copy = await Clusters.TryLeaseAsync(created.Key, "me", new ManualTimeProvider(Now), TimeSpan.FromMinutes(5));
+        var other = await Clusters.PatchAsync(created.Key, d =>
+        {
+            d.LeaseOwner = holder;
+            d.LeaseExpires = holder is null ? null : Now + remaining;
+            return true;
+        });
+        if (!exists)
+        {
+            await Clusters.DeleteAsync(other!);
+        }
+
+        var act = () => Clusters.PatchWithLeaseAsync(copy!, "me", Now, d => d.OpenShiftCluster.Properties.ProvisioningState = ProvisioningState.Succeeded);
+
+        await act.Should().ThrowAsync<LeaseLostException>(name);
+        (await Clusters.GetAsync(created.Key))?.OpenShiftCluster.Properties.ProvisioningState.Should().Be(ProvisioningState.Creating, name);
+    }
+
+    [Theory]
+    [InlineData("the copy is current", false)]
+    [InlineData("the lease was renewed since the copy was read", true)]
+    public async Task PatchWithLeaseAsync_FromACopy_LeaseStillHeld_WritesTheChange(string name, bool renewedSince)
+    {
+        var created = await Clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()));
+        var copy = await Clusters.TryLeaseAsync(created.Key, "me", new ManualTimeProvider(Now), TimeSpan.FromMinutes(5));
+        if (renewedSince)
+        {
+            await Clusters.PatchWithLeaseAsync(created.Key, "me", Now, d => d.LeaseExpires = Now + TimeSpan.FromMinutes(10));
+        }
+
+        var patched = await Clusters.PatchWithLeaseAsync(copy!, "me", Now.AddMinutes(1), d => d.OpenShiftCluster.Properties.ProvisioningState = ProvisioningState.Succeeded);
+
+        var read = await Clusters.GetAsync(created.Key);
+        read.Should().BeEquivalentTo(patched, name);
+        read!.OpenShiftCluster.Properties.ProvisioningState.Should().Be(ProvisioningState.Succeeded, name);
+        read.LeaseExpires.Should().Be(Now + TimeSpan.FromMinutes(renewedSince ? 10 : 5), name);
+    }
+
+    [Fact]
+    public async Task TryLeaseAsync_FromAStaleCopy_DecidesOnTheCurrentDocument()
+    {
+        var created = await Clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()));
+        var stale = await Clusters.GetAsync(created.Key);
+        await Clusters.TryLeaseAsync(created.Key, "other", new ManualTimeProvider(Now), TimeSpan.FromMinutes(5));
+
+        var leased = await Clusters.TryLeaseAsync(stale!, "me", new ManualTimeProvider(Now), TimeSpan.FromMinutes(5));
+
+        leased.Should().BeNull("the copy said the lease was free, the document says another owner holds it");
         (await Clusters.GetAsync(created.Key))!.LeaseOwner.Should().Be("other");
     }
 

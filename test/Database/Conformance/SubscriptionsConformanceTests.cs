@@ -29,6 +29,46 @@ public abstract class SubscriptionsConformanceTests : DatabaseConformanceTests
     }
 
     [Fact]
+    public async Task GetIfChangedAsync_Unchanged_NotModifiedWithoutTheDocument()
+    {
+        var created = await Subscriptions.CreateAsync(TestDocuments.Subscription());
+        var first = await Subscriptions.GetIfChangedAsync(created.Id, known: null);
+
+        var again = await Subscriptions.GetIfChangedAsync(created.Id, first.Version);
+
+        first.Document.Should().BeEquivalentTo(created);
+        again.NotModified.Should().BeTrue();
+        again.Document.Should().BeNull();
+        again.Version!.ETag.Should().Be(created.ETag);
+    }
+
+    [Theory]
+    [InlineData("this client", false)]
+    [InlineData("another client (another process)", true)]
+    public async Task GetIfChangedAsync_ReplacedBy_ReturnsTheNewVersion(string name, bool otherClient)
+    {
+        var created = await Subscriptions.CreateAsync(TestDocuments.Subscription());
+        var known = (await Subscriptions.GetIfChangedAsync(created.Id, known: null)).Version;
+        await using var other = Database.OpenAnotherClient();
+        created.Subscription.State = SubscriptionStates.Suspended;
+
+        var replaced = await (otherClient ? other.Subscriptions : Subscriptions).ReplaceAsync(created);
+        var read = await Subscriptions.GetIfChangedAsync(created.Id, known);
+
+        read.NotModified.Should().BeFalse(name);
+        read.Document!.Subscription.State.Should().Be(SubscriptionStates.Suspended, name);
+        read.Version!.ETag.Should().Be(replaced.ETag, name);
+    }
+
+    [Fact]
+    public async Task GetIfChangedAsync_Missing_ReturnsMissing()
+    {
+        var read = await Subscriptions.GetIfChangedAsync(TestDocuments.NewSubscriptionId(), known: null);
+
+        read.Should().BeEquivalentTo(ConditionalRead<SubscriptionDocument>.Missing);
+    }
+
+    [Fact]
     public async Task CreateAsync_ExistingId_ThrowsConflictAndKeepsOriginal()
     {
         var created = await Subscriptions.CreateAsync(TestDocuments.Subscription());

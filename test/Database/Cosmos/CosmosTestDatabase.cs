@@ -11,10 +11,17 @@ namespace Rp.Database.Tests.Cosmos;
 /// <summary>A database of its own on the emulator for one test, deleted afterwards.</summary>
 internal sealed class CosmosTestDatabase : IDatabaseUnderTest
 {
-    private CosmosTestDatabase(CosmosDatabase database, string name)
+    private readonly CosmosOptions options;
+    private readonly DocumentSerializer serializer;
+    private readonly bool owned;
+
+    private CosmosTestDatabase(CosmosOptions options, DocumentSerializer serializer, TimeProvider timeProvider, bool owned)
     {
-        Database = database;
-        Name = name;
+        this.options = options;
+        this.serializer = serializer;
+        this.owned = owned;
+        Database = new CosmosDatabase(options, serializer, timeProvider);
+        Name = options.DatabaseName;
     }
 
     /// <summary>What the service adds to every document it stores (the ETag aside, which has its own property).</summary>
@@ -34,11 +41,13 @@ internal sealed class CosmosTestDatabase : IDatabaseUnderTest
 
     public static async Task<CosmosTestDatabase> CreateAsync(EmulatorsFixture emulators, TimeProvider? timeProvider = null)
     {
-        var name = "test-" + Guid.NewGuid().ToString("N");
-        var database = new CosmosDatabase(Options(emulators, name), NewSerializer(), timeProvider ?? TimeProvider.System);
-        await database.EnsureCreatedAsync();
-        return new CosmosTestDatabase(database, name);
+        var test = new CosmosTestDatabase(Options(emulators, "test-" + Guid.NewGuid().ToString("N")), NewSerializer(), timeProvider ?? TimeProvider.System, owned: true);
+        await test.Database.EnsureCreatedAsync();
+        return test;
     }
+
+    /// <summary>A client of its own on the same database, with the same keys.</summary>
+    public IDatabaseUnderTest OpenAnotherClient() => new CosmosTestDatabase(options, serializer, TimeProvider.System, owned: false);
 
     public static CosmosOptions Options(EmulatorsFixture emulators, string databaseName) => new()
     {
@@ -63,7 +72,11 @@ internal sealed class CosmosTestDatabase : IDatabaseUnderTest
 
     public async ValueTask DisposeAsync()
     {
-        await Database.Client.GetDatabase(Name).DeleteAsync();
+        if (owned)
+        {
+            await Database.Client.GetDatabase(Name).DeleteAsync();
+        }
+
         Database.Dispose();
     }
 }

@@ -57,6 +57,8 @@ internal sealed class SqliteDatabaseUnderTest : IDatabaseUnderTest
         return new(directory.Path, timeProvider, directory);
     }
 
+    public IDatabaseUnderTest OpenAnotherClient() => Open(DataDir);
+
     /// <summary>Another store on an existing data directory, as a second process would open it.</summary>
     public static SqliteDatabaseUnderTest Open(string dataDir, TimeProvider? timeProvider = null) => new(dataDir, timeProvider, null);
 

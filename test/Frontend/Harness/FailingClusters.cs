@@ -8,6 +8,8 @@ public sealed class FailingClusters(Func<CancellationToken, Task> failure) : IOp
 {
     public Task<OpenShiftClusterDocument?> GetAsync(string key, CancellationToken cancellationToken = default) => FailAsync<OpenShiftClusterDocument?>(cancellationToken);
 
+    public Task<ConditionalRead<OpenShiftClusterDocument>> GetIfChangedAsync(string key, DocumentVersion? known, CancellationToken cancellationToken = default) => FailAsync<ConditionalRead<OpenShiftClusterDocument>>(cancellationToken);
+
     public Task<OpenShiftClusterDocument?> GetByIdAsync(string partitionKey, string id, CancellationToken cancellationToken = default) => FailAsync<OpenShiftClusterDocument?>(cancellationToken);
 
     public Task<OpenShiftClusterDocument> CreateAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default) => FailAsync<OpenShiftClusterDocument>(cancellationToken);
@@ -18,9 +20,9 @@ public sealed class FailingClusters(Func<CancellationToken, Task> failure) : IOp
 
     public Task<DocumentPage<OpenShiftClusterDocument>> ListAsync(string partitionKey, string keyPrefix, string? continuation, int maxItems, CancellationToken cancellationToken = default) => FailAsync<DocumentPage<OpenShiftClusterDocument>>(cancellationToken);
 
-    public Task<IReadOnlyList<OpenShiftClusterDocument>> ListUnqueuedAsync(string partitionKey, CancellationToken cancellationToken = default) => FailAsync<IReadOnlyList<OpenShiftClusterDocument>>(cancellationToken);
+    public Task<DocumentPage<OpenShiftClusterDocument>> ListUnqueuedAsync(string partitionKey, string? continuation, int maxItems, CancellationToken cancellationToken = default) => FailAsync<DocumentPage<OpenShiftClusterDocument>>(cancellationToken);
 
-    public Task<ChangeFeedPage<OpenShiftClusterDocument>> ReadChangeFeedAsync(string? continuation, int maxItems, CancellationToken cancellationToken = default) => FailAsync<ChangeFeedPage<OpenShiftClusterDocument>>(cancellationToken);
+    public Task<ChangeFeedPage<OpenShiftClusterDocument>> ReadChangeFeedAsync(string? continuation, int maxItems, bool unqueuedOnly = false, CancellationToken cancellationToken = default) => FailAsync<ChangeFeedPage<OpenShiftClusterDocument>>(cancellationToken);
 
     private async Task<T> FailAsync<T>(CancellationToken cancellationToken)
     {

@@ -97,6 +97,8 @@ public sealed class QuotaReservationRaceTests(EmulatorsFixture emulators) : IDis
             return await inner.ReplaceAsync(document, cancellationToken);
         }
 
+        public Task<ConditionalRead<SubscriptionDocument>> GetIfChangedAsync(string subscriptionId, DocumentVersion? known, CancellationToken cancellationToken = default) => inner.GetIfChangedAsync(subscriptionId, known, cancellationToken);
+
         public Task<SubscriptionDocument> CreateAsync(SubscriptionDocument document, CancellationToken cancellationToken = default) => inner.CreateAsync(document, cancellationToken);
 
         public Task<IReadOnlyList<SubscriptionDocument>> ListAllAsync(CancellationToken cancellationToken = default) => inner.ListAllAsync(cancellationToken);

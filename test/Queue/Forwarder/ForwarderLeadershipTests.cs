@@ -94,6 +94,19 @@ public sealed class ForwarderLeadershipTests : IAsyncLifetime
         (await other.TryAcquireOrRenewAsync()).Should().BeFalse($"{name}: the lease was renewed between documents");
     }
 
+    [Fact]
+    public async Task Sweep_MoreUnqueuedDocumentsThanABatch_ForwardsEveryOneOnceABatchAtATime()
+    {
+        var keys = await CreateUnqueuedAsync(5);
+        var queue = new StallingQueue(services.GetRequiredService<IWorkQueue>(), () => Task.CompletedTask);
+        var forwarder = NewForwarder(queue, batchSize: 2);
+
+        await forwarder.SweepAsync(CancellationToken.None);
+
+        queue.Puts.Should().Be(5);
+        (await UnqueuedAsync(keys)).Should().Be(0);
+    }
+
     private static async Task ForwardAsync(Queue.Forwarder.Forwarder forwarder, bool sweep)
     {
         if (sweep)
@@ -106,13 +119,13 @@ public sealed class ForwarderLeadershipTests : IAsyncLifetime
         }
     }
 
-    private Queue.Forwarder.Forwarder NewForwarder(IWorkQueue queue) => new(
+    private Queue.Forwarder.Forwarder NewForwarder(IWorkQueue queue, int batchSize = 100) => new(
         Clusters,
         services.GetRequiredService<ISubscriptions>(),
         services.GetRequiredService<ILeases>(),
         queue,
         time,
-        Options.Create(new Queue.Forwarder.ForwarderOptions { LeaseDuration = LeaseDuration }),
+        Options.Create(new Queue.Forwarder.ForwarderOptions { LeaseDuration = LeaseDuration, BatchSize = batchSize }),
         NullLogger<Queue.Forwarder.Forwarder>.Instance);
 
     private async Task<List<string>> CreateUnqueuedAsync(int count)

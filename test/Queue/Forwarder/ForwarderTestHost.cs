@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rp.Database;
+using Rp.Env;
 using Rp.Queue.Forwarder;
 using ForwarderService = Rp.Queue.Forwarder.Forwarder;
 
@@ -25,7 +26,11 @@ internal sealed class ForwarderTestHost : IAsyncDisposable
     private readonly ForwarderService forwarder;
     private bool started;
 
-    public ForwarderTestHost(string dataDir, TimeSpan? leaseDuration = null)
+    /// <param name="dataDir">The data directory, which other hosts may share.</param>
+    /// <param name="leaseDuration">The forwarder's lease; <see cref="DefaultLeaseDuration"/> if null.</param>
+    /// <param name="pollInterval">How often the forwarder reads the change feed; 20 ms if null.</param>
+    /// <param name="wakeUps">Whether this host's own writes wake the forwarder, as in an RP process.</param>
+    public ForwarderTestHost(string dataDir, TimeSpan? leaseDuration = null, TimeSpan? pollInterval = null, bool wakeUps = false)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -48,8 +53,9 @@ internal sealed class ForwarderTestHost : IAsyncDisposable
             ForwarderLeases,
             ForwarderQueue,
             TimeProvider.System,
-            Options.Create(new ForwarderOptions { LeaseDuration = LeaseDuration, PollInterval = TimeSpan.FromMilliseconds(20) }),
-            services.GetRequiredService<ILogger<ForwarderService>>());
+            Options.Create(new ForwarderOptions { LeaseDuration = LeaseDuration, PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(20) }),
+            services.GetRequiredService<ILogger<ForwarderService>>(),
+            signals: wakeUps ? services.GetRequiredService<PollSignals>() : null);
     }
 
     public TimeSpan LeaseDuration { get; }

@@ -205,9 +205,41 @@ public sealed class ForwarderTests : IAsyncLifetime
         (await standby.Leases.GetAsync(ForwarderService.LeaseName))!.Owner.Should().NotBe(lastLease.Owner);
     }
 
-    private ForwarderTestHost Host(TimeSpan? leaseDuration = null)
+    [Fact]
+    public async Task Forward_WriteInThisProcess_WakesTheForwarderBeforeItsPoll()
     {
-        var host = new ForwarderTestHost(directory.Path, leaseDuration);
+        // A poll an hour away: only the wake-up of the host's own write can make this finish in
+        // time. The first document takes the forwarder past its start (lead, sweep, first read).
+        var host = Host(pollInterval: TimeSpan.FromHours(1), wakeUps: true);
+        var subscription = TestDocuments.NewSubscriptionId();
+        await host.StartAsync();
+        var first = await host.Clusters.CreateAsync(TestDocuments.Cluster(subscription));
+        await UntilForwardedAsync(host, [first]);
+
+        var second = await host.Clusters.CreateAsync(TestDocuments.Cluster(subscription));
+
+        await UntilForwardedAsync(host, [second]);
+        host.ForwarderQueue.DocumentIds.Should().Equal(first.Id, second.Id);
+    }
+
+    [Fact]
+    public async Task Forward_WriteInAnotherProcess_ForwardedAtTheNextPoll()
+    {
+        // The forwarder listens for its own process's writes; another process's cannot wake it,
+        // and the poll still finds them.
+        var forwarding = Host(wakeUps: true);
+        var other = Host();
+        await forwarding.StartAsync();
+
+        var written = await other.Clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()));
+
+        await UntilForwardedAsync(forwarding, [written]);
+        forwarding.ForwarderQueue.DocumentIds.Should().Equal(written.Id);
+    }
+
+    private ForwarderTestHost Host(TimeSpan? leaseDuration = null, TimeSpan? pollInterval = null, bool wakeUps = false)
+    {
+        var host = new ForwarderTestHost(directory.Path, leaseDuration, pollInterval, wakeUps);
         hosts.Add(host);
         return host;
     }
