@@ -13,10 +13,11 @@
 # one applies, and the target. Everything is built in Release; every process is started
 # here on free loopback ports and stopped at the end (also on failure or Ctrl-C).
 #
-# Usage: hack/bench.sh [--clusters N=100000] [--seconds S=10] [--connections C=32]
+# Usage: hack/bench.sh [--clusters N=100000] [--seconds S=10] [--warmup S=3] [--connections C=32]
 #                      [--distributed] [--distributed-clusters N=10000]
 #                      [--only get,latency,burst,put,seed,drain] [--before DIR] [--out DIR]
 #   --distributed   also run every probe on Cosmos DB + Azure Storage Queues (hack/emulators.sh)
+#   --warmup S      an unrecorded wrk run of S seconds before each measured one (0: none)
 #   --before DIR    an earlier run's --out: its latencies are drawn dashed in the chart
 #   --out DIR       where results, logs and the chart go (default artifacts/bench/<time>)
 set -euo pipefail
@@ -26,6 +27,7 @@ command_line="hack/bench.sh $*"
 
 clusters=100000
 seconds=10
+warmup=3
 connections=32
 distributed=false
 distributed_clusters=10000
@@ -36,6 +38,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --clusters) clusters=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --distributed) distributed=true; shift ;;
     --distributed-clusters) distributed_clusters=$2; shift 2 ;;
@@ -116,6 +119,11 @@ start_rp() {
 wrk_run() {
   local name=$1 url=$2 dir=$3
   shift 3
+  # The same warm-up for every server (JIT tiering, pools, caches), unrecorded: the figures are
+  # the steady state's.
+  if [ "$warmup" -gt 0 ]; then
+    env "$@" BENCH_OUT=/dev/null BENCH_PREFIX=warmup wrk -t2 -c"$connections" -d"${warmup}s" -s hack/bench/wrk.lua "$url" >/dev/null
+  fi
   env "$@" BENCH_OUT="$dir/$name.json" wrk -t2 -c"$connections" -d"${seconds}s" --latency -s hack/bench/wrk.lua "$url" >"$dir/$name.wrk.txt"
   grep -E "Requests/sec|Latency  |99%|Non-2xx" "$dir/$name.wrk.txt" | sed 's/^/   /'
 }

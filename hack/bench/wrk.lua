@@ -1,5 +1,6 @@
 -- hack/bench.sh's wrk script. GET of the URL given to wrk, or with BENCH_PUT set, a PUT of a new
--- cluster per request (a name unique per thread and request). At the end it writes the figures
+-- cluster per request (a name unique per thread and request, after BENCH_PREFIX: a warm-up run
+-- uses another prefix than the run it warms up). At the end it writes the figures
 -- and the latency distribution as JSON to BENCH_OUT.
 local threads = 0
 
@@ -12,10 +13,12 @@ function init(args)
   counter = 0
 end
 
+local prefix = os.getenv("BENCH_PREFIX") or "p"
+
 if os.getenv("BENCH_PUT") then
   request = function()
     counter = counter + 1
-    local path = string.format("/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/bench-put/providers/RedHat.OpenShift/OpenShiftClusters/p-%d-%d?api-version=2019-12-31-preview", id, counter)
+    local path = string.format("/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/bench-put/providers/RedHat.OpenShift/OpenShiftClusters/%s-%d-%d?api-version=2019-12-31-preview", prefix, id, counter)
     return wrk.format("PUT", path, {["Content-Type"] = "application/json"}, '{"location":"eastus","properties":{"pullSecret":"eyJhdXRocyI6e319"}}')
   end
 end
