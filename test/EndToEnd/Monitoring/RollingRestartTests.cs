@@ -94,12 +94,17 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
                 status.Status.Should().BeOneOf(what == "create" && deleted.Contains(cluster) ? ["Succeeded", "Canceled"] : ["Succeeded"], $"{what} of {cluster.Name}");
             }
 
-            var forwarded = all.Where(p => p.Role == "forwarder")
+            var forwardLines = all.Where(p => p.Role == "forwarder")
                 .SelectMany(p => p.Lines.Where(l => l.Contains(" Forwarded /subscriptions/", StringComparison.Ordinal)))
-                .Select(RpProcesses.LogTime)
-                .Order()
                 .ToList();
-            forwarded.Should().HaveCountGreaterThanOrEqualTo(operations.Count, "every request was forwarded once at least");
+
+            // One message covers every request on its document until the document is terminal (the
+            // worker that holds it follows a later request): a delete that lands before a worker
+            // takes the create's message needs no message of its own. So each cluster is forwarded
+            // once at least, not each request.
+            var forwardedKeys = forwardLines.Select(l => l[(l.IndexOf(" Forwarded ", StringComparison.Ordinal) + " Forwarded ".Length)..].Split(' ')[0].ToLowerInvariant()).ToHashSet();
+            operations.Select(o => o.Cluster.Key).Distinct().Should().OnlyContain(key => forwardedKeys.Contains(key), "every cluster's requests were forwarded");
+            var forwarded = forwardLines.Select(RpProcesses.LogTime).Order().ToList();
             forwarded = forwarded.Where(t => t >= loadStarted && t <= loadEnded).ToList();
             var longestGap = forwarded.Zip(forwarded.Skip(1), (a, b) => b - a).Max();
             output.WriteLine($"longest pause in forwarding: {longestGap}");
