@@ -62,7 +62,7 @@ public sealed class ScaleOutTests(EmulatorsFixture emulators, ITestOutputHelper 
             }
 
             using var store = new CosmosDatabase(CosmosOptionsOf(settings), new DocumentSerializer(new AesGcmSecretProtector([Convert.FromBase64String(settings["Encryption:Keys:0"])])), TimeProvider.System);
-            await Poll.UntilAsync(async () => await LeaseOwnerAsync(store, forwarders), owner => owner is not null, StartDeadline, "a forwarder holding the lease");
+            await Poll.UntilAsync(async () => await FirstLeaseOwnerAsync(store, forwarders), owner => owner is not null, StartDeadline, "a forwarder holding the lease");
 
             var pullSecret = new TestPullSecret();
             var operations = new ConcurrentBag<(string What, ClusterRef Cluster, string Url)>();
@@ -182,6 +182,20 @@ public sealed class ScaleOutTests(EmulatorsFixture emulators, ITestOutputHelper 
         return lease is { Owner: { } owner } && lease.Expires > DateTimeOffset.UtcNow
             ? forwarders.SingleOrDefault(f => owner.StartsWith(OwnerPrefix(f), StringComparison.Ordinal))
             : null;
+    }
+
+    // Until a forwarder has started, the leases container may not exist yet (each role creates
+    // what it uses at start-up): no one holds the lease then.
+    private static async Task<RpProcess?> FirstLeaseOwnerAsync(CosmosDatabase store, IEnumerable<RpProcess> forwarders)
+    {
+        try
+        {
+            return await LeaseOwnerAsync(store, forwarders);
+        }
+        catch (Microsoft.Azure.Cosmos.CosmosException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
     // An owner is host:process:instance (Rp.Env.InstanceId).

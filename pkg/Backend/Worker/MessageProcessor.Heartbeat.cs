@@ -15,9 +15,11 @@ internal sealed partial class MessageProcessor
 
                 // Not canceled with the work: a renewal the queue has applied issues a new pop
                 // receipt, and only that receipt can delete the message once the work is done.
+                // The queue hides the message until at least LeaseDuration after this moment.
+                var renewing = time.GetUtcNow();
                 state.PopReceipt = await queue.UpdateVisibilityAsync(messageId, state.PopReceipt, Options.LeaseDuration, CancellationToken.None).ConfigureAwait(false);
                 var doc = await clusters.PatchWithLeaseAsync(key, owner, time.GetUtcNow(), d => d.LeaseExpires = time.GetUtcNow() + Options.LeaseDuration, work.Token).ConfigureAwait(false);
-                state.LeaseHeldUntil(doc.LeaseExpires!.Value);
+                state.LeaseHeldUntil(Earliest(doc.LeaseExpires!.Value, renewing + Options.LeaseDuration));
                 state.Observe(doc.AsyncOperationId);
             }
         }

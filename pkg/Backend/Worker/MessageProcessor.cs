@@ -99,7 +99,12 @@ internal sealed partial class MessageProcessor(
         }
 
         using var state = new WorkState(message.PopReceipt, time, LeaseMargin, draining);
-        state.LeaseHeldUntil(leased.LeaseExpires!.Value);
+
+        // The message's visibility bounds the work as much as the lease does: once the message is
+        // visible again, another worker takes it and, the lease being for this very message, takes
+        // the lease over. It was set when the message was received, perhaps long before the lease
+        // (a store that stalled in between).
+        state.LeaseHeldUntil(Earliest(leased.LeaseExpires!.Value, message.NextVisibleOn));
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, state.LeaseDeadline);
 
         // Said when it happens (a lease taken too late: at once), not when the work has wound down:
@@ -179,6 +184,8 @@ internal sealed partial class MessageProcessor(
                 doc.Unqueued = false;
             },
             cancellationToken);
+
+    private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>Terminal, released, and no superseded operation left to record as Canceled.</summary>
     private static bool IsSettled(OpenShiftClusterDocument doc) =>

@@ -108,6 +108,39 @@ public sealed class MessageProcessorTests : IAsyncLifetime
         queue.Deleted.Should().BeFalse("the work did not finish: the message comes back");
     }
 
+    // The message's visibility was set when it was received, the lease when it was taken: if the
+    // store stalled in between, the message comes back (and another worker takes the lease over,
+    // as it is for this very message) before the lease runs out. The work must stop before that.
+    [Fact]
+    public async Task ProcessAsync_MessageVisibleAgainBeforeTheLeaseRunsOut_StopsTheWorkBeforeItIs()
+    {
+        var time = new Installer.ManualTimeProvider(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clusters = services.GetRequiredService<IOpenShiftClusters>();
+        var document = await clusters.CreateAsync(TestDocuments.Cluster(TestDocuments.NewSubscriptionId()));
+        var queue = services.GetRequiredService<IWorkQueue>();
+        await queue.PutAsync(new WorkItem { DocumentId = document.Id, PartitionKey = document.PartitionKey }.Serialize());
+        var visibleAgain = time.GetUtcNow() + TimeSpan.FromSeconds(5);
+        var message = (await queue.GetAsync(TimeSpan.FromMinutes(1)))! with { NextVisibleOn = visibleAgain };
+        var installer = new InstallerUntilCanceled(time);
+        var options = new BackendOptions { HeartbeatInterval = TimeSpan.FromSeconds(9), LeaseDuration = TimeSpan.FromSeconds(10) };
+        var processor = new MessageProcessor(clusters, services.GetRequiredService<IAsyncOperations>(), queue, installer, time, Options.Create(options), NullLogger<MessageProcessor>.Instance);
+
+        var processing = processor.ProcessAsync(message, "worker", CancellationToken.None);
+        await installer.Started.WaitAsync(TimeSpan.FromSeconds(30));
+        var leaseExpires = (await clusters.GetAsync(document.Key))!.LeaseExpires!.Value;
+        while (!installer.Canceled.IsCompleted && time.GetUtcNow() < leaseExpires)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.Yield();
+        }
+
+        var stoppedAt = await installer.Canceled.WaitAsync(TimeSpan.FromSeconds(30));
+        await processing.WaitAsync(TimeSpan.FromSeconds(30));
+
+        leaseExpires.Should().BeAfter(visibleAgain, "the lease alone would have let the work go on");
+        stoppedAt.Should().BeBefore(visibleAgain, "once the message is visible again another worker may take it, and the lease with it");
+    }
+
     [Fact]
     public async Task ProcessAsync_LeaseTakenTooLateToWorkUnder_LeavesTheDocumentAlone()
     {
