@@ -30,7 +30,7 @@ internal sealed class AdminClusterList(
         var query = context.Request.Query;
         var top = PageSizes.Parse(query["$top"].ToString(), options.Value);
         var state = ParseState(query["provisioningState"].ToString());
-        var only = query["subscriptionId"].ToString() is { Length: > 0 } value ? AdminRequest.SubscriptionId(value, "subscriptionId") : null;
+        var only = query["subscriptionId"].ToString() is { Length: > 0 } value ? SubscriptionIds.Parse(value) : null;
 
         // The token is bound to the filters: a token of one listing means nothing to another.
         var scope = $"admin-clusters|{state}|{only}";

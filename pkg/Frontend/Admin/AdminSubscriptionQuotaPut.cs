@@ -22,7 +22,7 @@ internal sealed partial class AdminSubscriptionQuotaPut(ISubscriptions subscript
 
     public async Task HandleAsync(HttpContext context)
     {
-        var id = AdminRequest.SubscriptionId((string)context.GetRouteValue("subscriptionId")!, "subscriptionId");
+        var id = SubscriptionIds.Parse((string)context.GetRouteValue("subscriptionId")!);
         var body = context.GetObjectBody();
         var unknown = body.Properties().FirstOrDefault(p => !Limits.Contains(p.Name, StringComparer.OrdinalIgnoreCase));
         if (unknown is not null)
