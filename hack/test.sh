@@ -13,7 +13,8 @@ root=$(pwd)
 
 results=$root/artifacts/test-results
 traffic=$root/artifacts/traffic
-rm -rf "$results" "$traffic" "$traffic-mutated"
+logs=$root/artifacts/test-logs
+rm -rf "$results" "$traffic" "$traffic-mutated" "$logs"
 mkdir -p "$results" "$traffic"
 checks_passed=0
 checks_failed=0
@@ -84,7 +85,8 @@ if ! dotnet build Rp.sln -c Release -nologo -v q; then
   exit 1
 fi
 
-RP_TRAFFIC_DIR=$traffic dotnet test Rp.sln -c Release --no-build -nologo \
+# A failing end-to-end test leaves its processes' whole logs under $logs.
+RP_TRAFFIC_DIR=$traffic RP_TEST_LOGS=$logs dotnet test Rp.sln -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=minimal" \
   --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
 rc=$?

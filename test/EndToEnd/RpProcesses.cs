@@ -32,6 +32,24 @@ public static class RpProcesses
         }
     }
 
+    /// <summary>
+    /// Writes each process's whole output to a file of its own in a new directory (under
+    /// <c>RP_TEST_LOGS</c> if set, else the temporary directory), for a failure whose cause lies
+    /// further back than the tail the test's output shows; says where in the test's output.
+    /// </summary>
+    public static void SaveLogs(ITestOutputHelper output, string name, IEnumerable<RpProcess?> processes)
+    {
+        var root = Environment.GetEnvironmentVariable("RP_TEST_LOGS") is { Length: > 0 } set ? set : Path.GetTempPath();
+        var dir = Path.Combine(root, $"{name}-{DateTimeOffset.UtcNow:yyyyMMddTHHmmss}-{Guid.NewGuid().ToString("N")[..6]}");
+        Directory.CreateDirectory(dir);
+        foreach (var rp in processes.OfType<RpProcess>())
+        {
+            File.WriteAllText(Path.Combine(dir, $"{rp.Role}-{rp.Id}.log"), rp.Output);
+        }
+
+        output.WriteLine($"every process's whole log is in {dir}");
+    }
+
     /// <summary>When a line of an rp process's (text) log was written.</summary>
     public static DateTimeOffset LogTime(string line) =>
         DateTimeOffset.ParseExact(line[..24], "yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);

@@ -34,7 +34,7 @@ public sealed class FaultsUnderLoadTests(EmulatorsFixture emulators, ITestOutput
     public async Task FaultsUnderLoad_EmbeddedStores_EveryAcceptedRequestEndsAndNothingIsLost()
     {
         using var dir = new TempDirectory();
-        await RunAsync(dir.Path, Settings([]), new SqliteWriteLock(dir.Path), () => StoredOperations.InSqliteAsync(dir.Path));
+        await RunAsync("faults-embedded", dir.Path, Settings([]), new SqliteWriteLock(dir.Path), () => StoredOperations.InSqliteAsync(dir.Path));
     }
 
     [Fact]
@@ -44,6 +44,7 @@ public sealed class FaultsUnderLoadTests(EmulatorsFixture emulators, ITestOutput
         var unique = Guid.NewGuid().ToString("N")[..12];
         var database = $"faults{unique}";
         await RunAsync(
+            "faults-cosmos",
             dir.Path,
             Settings(new Dictionary<string, string>
             {
@@ -83,7 +84,7 @@ public sealed class FaultsUnderLoadTests(EmulatorsFixture emulators, ITestOutput
         return settings;
     }
 
-    private async Task RunAsync(string dataDir, Dictionary<string, string> settings, IStoreOutage outage, Func<Task<IReadOnlyList<(string Path, string Status)>>> storedOperations)
+    private async Task RunAsync(string name, string dataDir, Dictionary<string, string> settings, IStoreOutage outage, Func<Task<IReadOnlyList<(string Path, string Status)>>> storedOperations)
     {
         var random = new Random(20261201);
         var counts = new FaultCounts();
@@ -93,6 +94,7 @@ public sealed class FaultsUnderLoadTests(EmulatorsFixture emulators, ITestOutput
         var accepted = new ConcurrentBag<(ClusterRef Cluster, string What, string Url)>();
         var exists = new ConcurrentDictionary<ClusterRef, bool>();
         var outageOn = false;
+        var passed = false;
         RoleFleet? fleet = null;
         try
         {
@@ -148,6 +150,7 @@ public sealed class FaultsUnderLoadTests(EmulatorsFixture emulators, ITestOutput
             counts.Outages.Should().Be(1);
             counts.OutageAnswers.Should().BeGreaterThan(0, "requests were sent during the outage, and answered");
             output.WriteLine($"faults under load ({outage.What}): {counts}");
+            passed = true;
         }
         finally
         {
@@ -159,6 +162,11 @@ public sealed class FaultsUnderLoadTests(EmulatorsFixture emulators, ITestOutput
             if (fleet is not null)
             {
                 RpProcesses.WriteLogs(output, fleet.EveryProcess.Where(p => !p.HasExited), lines: 20);
+                if (!passed)
+                {
+                    RpProcesses.SaveLogs(output, name, fleet.EveryProcess);
+                }
+
                 await fleet.DisposeAsync();
             }
         }
