@@ -96,6 +96,9 @@ public sealed class FaultsUnderLoadTests(EmulatorsFixture emulators, ITestOutput
         var outageOn = false;
         var passed = false;
         RoleFleet? fleet = null;
+        using var stopFaults = new CancellationTokenSource();
+        var chaos = Task.CompletedTask;
+        var outagePhase = Task.CompletedTask;
         try
         {
             fleet = await RoleFleet.StartAsync(dataDir, settings, Roles);
@@ -106,9 +109,8 @@ public sealed class FaultsUnderLoadTests(EmulatorsFixture emulators, ITestOutput
 
             output.WriteLine($"{Roles.Length} processes serving at {DateTimeOffset.UtcNow:HH:mm:ss.fff}");
             using var client = new RetryingClient(fleet, counts, () => Volatile.Read(ref outageOn));
-            using var stopChaos = new CancellationTokenSource();
-            var chaos = ChaosAsync(fleet, counts, new Random(random.Next()), stopChaos.Token);
-            var outagePhase = OutageAsync(outage, counts, plans.Sum(p => p.Requests), on => Volatile.Write(ref outageOn, on));
+            chaos = ChaosAsync(fleet, counts, new Random(random.Next()), stopFaults.Token);
+            outagePhase = OutageAsync(outage, counts, plans.Sum(p => p.Requests), on => Volatile.Write(ref outageOn, on), stopFaults.Token);
             var work = new ConcurrentQueue<ClusterPlan>(plans);
             await Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>
             {
@@ -118,7 +120,7 @@ public sealed class FaultsUnderLoadTests(EmulatorsFixture emulators, ITestOutput
                 }
             }));
             output.WriteLine($"every request answered at {DateTimeOffset.UtcNow:HH:mm:ss.fff}: {counts}");
-            await stopChaos.CancelAsync();
+            await stopFaults.CancelAsync();
             await chaos;
             await outagePhase;
 
@@ -154,10 +156,10 @@ public sealed class FaultsUnderLoadTests(EmulatorsFixture emulators, ITestOutput
         }
         finally
         {
-            if (Volatile.Read(ref outageOn))
-            {
-                await outage.EndAsync();
-            }
+            // A failed client leaves the faults running: no process may be killed or started, and
+            // no outage begun, while the processes are logged and stopped, or after.
+            await stopFaults.CancelAsync();
+            await Task.WhenAll(chaos, outagePhase).ContinueWith(_ => { }, TaskScheduler.Default);
 
             if (fleet is not null)
             {
@@ -190,9 +192,14 @@ public sealed class FaultsUnderLoadTests(EmulatorsFixture emulators, ITestOutput
         }
     }
 
-    private static async Task OutageAsync(IStoreOutage outage, FaultCounts counts, int requests, Action<bool> setOn)
+    /// <summary>Once the run is <see cref="OutageAfter"/> through its requests, the outage; not begun once <paramref name="stop"/> is canceled, and always ended once begun.</summary>
+    private static async Task OutageAsync(IStoreOutage outage, FaultCounts counts, int requests, Action<bool> setOn, CancellationToken stop)
     {
-        await Poll.UntilAsync(() => counts.Operations >= requests * OutageAfter, Deadline, "the run reaching its outage");
+        while (counts.Operations < requests * OutageAfter)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), stop);
+        }
+
         setOn(true);
         counts.Outage();
         await outage.BeginAsync();
