@@ -31,15 +31,22 @@ public static class OpenShiftClustersExtensions
     /// read waited, the lease written runs for the whole <paramref name="duration"/>.
     /// </summary>
     public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, string key, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver = null, Action<OpenShiftClusterDocument>? whileLeasing = null, CancellationToken cancellationToken = default) =>
-        TryLeaseAsync(clusters, key, null, owner, time, duration, mayTakeOver, whileLeasing, cancellationToken);
+        TryLeaseAsync(clusters, null, ct => clusters.GetAsync(key, ct), owner, time, duration, mayTakeOver, whileLeasing, cancellationToken);
 
     /// <summary>
     /// <see cref="TryLeaseAsync(IOpenShiftClusters, string, string, TimeProvider, TimeSpan, Func{string, bool}?, Action{OpenShiftClusterDocument}?, CancellationToken)"/>
-    /// starting from a copy the caller has just read: the first attempt writes with its ETag and
-    /// needs no read of its own; only if the document changed since is it read again.
+    /// of the very document the caller has just read, starting from that copy: the first attempt
+    /// writes with its ETag and needs no read of its own; only if the document changed since is it
+    /// read again, by its id. Null once that document is gone, even if the resource was created
+    /// again under the same name: the new document is another resource's, with its own flag for
+    /// the forwarder and its own message, and a worker that took its lease for a message of the
+    /// old one would leave it with neither once that message found its own document gone.
     /// </summary>
-    public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, OpenShiftClusterDocument read, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver = null, Action<OpenShiftClusterDocument>? whileLeasing = null, CancellationToken cancellationToken = default) =>
-        TryLeaseAsync(clusters, read.Key, read, owner, time, duration, mayTakeOver, whileLeasing, cancellationToken);
+    public static Task<OpenShiftClusterDocument?> TryLeaseAsync(this IOpenShiftClusters clusters, OpenShiftClusterDocument read, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver = null, Action<OpenShiftClusterDocument>? whileLeasing = null, CancellationToken cancellationToken = default)
+    {
+        var (partitionKey, id) = (read.PartitionKey, read.Id);
+        return TryLeaseAsync(clusters, read, ct => clusters.GetByIdAsync(partitionKey, id, ct), owner, time, duration, mayTakeOver, whileLeasing, cancellationToken);
+    }
 
     /// <summary>
     /// The lease-fenced write: applies <paramref name="mutate"/> only while <paramref name="owner"/>
@@ -73,11 +80,11 @@ public static class OpenShiftClustersExtensions
             },
             cancellationToken);
 
-    private static Task<OpenShiftClusterDocument?> TryLeaseAsync(IOpenShiftClusters clusters, string key, OpenShiftClusterDocument? read, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver, Action<OpenShiftClusterDocument>? whileLeasing, CancellationToken cancellationToken) =>
+    private static Task<OpenShiftClusterDocument?> TryLeaseAsync(IOpenShiftClusters clusters, OpenShiftClusterDocument? read, Func<CancellationToken, Task<OpenShiftClusterDocument?>> readAgain, string owner, TimeProvider time, TimeSpan duration, Func<string, bool>? mayTakeOver, Action<OpenShiftClusterDocument>? whileLeasing, CancellationToken cancellationToken) =>
         Retry.OnPreconditionFailedAsync<OpenShiftClusterDocument?>(
             async ct =>
             {
-                var doc = Interlocked.Exchange(ref read, null) ?? await clusters.GetAsync(key, ct).ConfigureAwait(false);
+                var doc = Interlocked.Exchange(ref read, null) ?? await readAgain(ct).ConfigureAwait(false);
                 var now = time.GetUtcNow();
                 if (doc is null
                     || (doc.LeaseOwner is not null && doc.LeaseOwner != owner && doc.LeaseExpires > now && mayTakeOver?.Invoke(doc.LeaseOwner) != true))

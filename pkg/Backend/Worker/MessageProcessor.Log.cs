@@ -11,7 +11,7 @@ internal sealed partial class MessageProcessor
     [LoggerMessage(Level = LogLevel.Information, Message = "{Key} is already {State}; dropping the message")]
     private static partial void LogSettled(ILogger logger, string key, string state);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Key} is leased by another live worker; dropping the duplicate message")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Key} is leased by another live worker, or its document is gone; dropping the message")]
     private static partial void LogHeldElsewhere(ILogger logger, string key);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Key}: {ProvisioningState} phase {Phase}")]

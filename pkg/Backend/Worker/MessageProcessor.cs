@@ -86,7 +86,9 @@ internal sealed partial class MessageProcessor(
         if (leased is null)
         {
             // A live worker holds the document and drives it until it is terminal; its own message
-            // protects it should that worker die, so this duplicate is not needed.
+            // protects it should that worker die, so this duplicate is not needed. Or the document
+            // was deleted since it was read (perhaps created again: a new document, with a message
+            // of its own), and nothing is left for this message.
             LogHeldElsewhere(logger, key);
             await DeleteMessageAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
             return;

@@ -163,7 +163,41 @@ public sealed class MessageProcessorTests : IAsyncLifetime
         (await inner.GetAsync(document.Key))!.OpenShiftCluster.Properties.ProvisioningState.Should().Be(document.OpenShiftCluster.Properties.ProvisioningState);
     }
 
-    private sealed class StallingClusters(IOpenShiftClusters inner, Action stall) : IOpenShiftClusters
+    [Fact]
+    public async Task ProcessAsync_ResourceDeletedAndCreatedAgainBeforeTheLease_LeavesTheNewDocumentToItsOwnMessage()
+    {
+        // The message's document is read; before the lease is written, the resource is deleted and
+        // created again under the same name (its new document waits for the forwarder). The message
+        // is done with: leasing the new document for it would clear the flag that asks for the new
+        // document's own message, and the next delivery of this one finds its document gone.
+        var inner = services.GetRequiredService<IOpenShiftClusters>();
+        var subscriptionId = TestDocuments.NewSubscriptionId();
+        var first = await inner.CreateAsync(TestDocuments.Cluster(subscriptionId, name: "recreated"));
+        OpenShiftClusterDocument? second = null;
+        var clusters = new BeforeFirstWriteClusters(inner, async () =>
+        {
+            await inner.DeleteAsync((await inner.GetByIdAsync(first.PartitionKey, first.Id))!);
+            second = await inner.CreateAsync(TestDocuments.Cluster(subscriptionId, name: "recreated"));
+        });
+        var queue = services.GetRequiredService<IWorkQueue>();
+        await queue.PutAsync(new WorkItem { DocumentId = first.Id, PartitionKey = first.PartitionKey }.Serialize());
+        var message = await queue.GetAsync(TimeSpan.FromMinutes(1));
+        var installer = RecordingInstaller.Local();
+        var processor = new MessageProcessor(clusters, services.GetRequiredService<IAsyncOperations>(), queue, installer, TimeProvider.System, Options.Create(new BackendOptions()), NullLogger<MessageProcessor>.Instance);
+
+        await processor.ProcessAsync(message!, "worker", CancellationToken.None).WaitAsync(Eventually.Deadline);
+
+        var stored = await inner.GetAsync(first.Key);
+        stored!.Id.Should().Be(second!.Id);
+        stored.LeaseOwner.Should().BeNull();
+        stored.Unqueued.Should().BeTrue("the new document still asks for its own message");
+        stored.OpenShiftCluster.Properties.ProvisioningState.Should().Be(ProvisioningState.Creating, "no worker drove the new document for the old one's message");
+        installer.Calls(first.OpenShiftCluster.Id).Should().BeEmpty();
+        (await queue.GetAsync(TimeSpan.FromMinutes(1))).Should().BeNull("the old document's message is deleted");
+    }
+
+    /// <summary>The store, with something done around its writes.</summary>
+    private abstract class DelegatingClusters(IOpenShiftClusters inner) : IOpenShiftClusters
     {
         public Task<OpenShiftClusterDocument?> GetAsync(string key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
 
@@ -173,12 +207,7 @@ public sealed class MessageProcessorTests : IAsyncLifetime
 
         public Task<OpenShiftClusterDocument> CreateAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default) => inner.CreateAsync(document, cancellationToken);
 
-        public async Task<OpenShiftClusterDocument> ReplaceAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default)
-        {
-            var replaced = await inner.ReplaceAsync(document, cancellationToken);
-            stall();
-            return replaced;
-        }
+        public virtual Task<OpenShiftClusterDocument> ReplaceAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default) => inner.ReplaceAsync(document, cancellationToken);
 
         public Task DeleteAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default) => inner.DeleteAsync(document, cancellationToken);
 
@@ -187,6 +216,33 @@ public sealed class MessageProcessorTests : IAsyncLifetime
         public Task<DocumentPage<OpenShiftClusterDocument>> ListUnqueuedAsync(string partitionKey, string? continuation, int maxItems, CancellationToken cancellationToken = default) => inner.ListUnqueuedAsync(partitionKey, continuation, maxItems, cancellationToken);
 
         public Task<ChangeFeedPage<OpenShiftClusterDocument>> ReadChangeFeedAsync(string? continuation, int maxItems, bool unqueuedOnly = false, CancellationToken cancellationToken = default) => inner.ReadChangeFeedAsync(continuation, maxItems, unqueuedOnly, cancellationToken);
+    }
+
+    /// <summary>Every write is answered only after <c>stall</c> (which may move the clock on).</summary>
+    private sealed class StallingClusters(IOpenShiftClusters inner, Action stall) : DelegatingClusters(inner)
+    {
+        public override async Task<OpenShiftClusterDocument> ReplaceAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default)
+        {
+            var replaced = await base.ReplaceAsync(document, cancellationToken);
+            stall();
+            return replaced;
+        }
+    }
+
+    /// <summary>Runs <c>before</c> once, just before the first write reaches the store.</summary>
+    private sealed class BeforeFirstWriteClusters(IOpenShiftClusters inner, Func<Task> before) : DelegatingClusters(inner)
+    {
+        private Func<Task>? before = before;
+
+        public override async Task<OpenShiftClusterDocument> ReplaceAsync(OpenShiftClusterDocument document, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref before, null) is { } run)
+            {
+                await run();
+            }
+
+            return await base.ReplaceAsync(document, cancellationToken);
+        }
     }
 
     private sealed class InstallerUntilCanceled(TimeProvider time) : IClusterInstaller

@@ -755,6 +755,27 @@ public abstract class OpenShiftClustersConformanceTests : DatabaseConformanceTes
         (await Clusters.GetAsync(created.Key))!.LeaseOwner.Should().Be("other");
     }
 
+    [Fact]
+    public async Task TryLeaseAsync_FromACopyOfADocumentDeletedAndCreatedAgain_LeavesTheNewDocumentAlone()
+    {
+        // A worker read the document of its message; before its lease write, the resource was
+        // deleted and created again under the same name. The new document is another's work.
+        var subscriptionId = TestDocuments.NewSubscriptionId();
+        var first = await Clusters.CreateAsync(TestDocuments.Cluster(subscriptionId, name: "recreated"));
+        var copy = await Clusters.GetByIdAsync(first.PartitionKey, first.Id);
+        await Clusters.DeleteAsync(first);
+        var second = await Clusters.CreateAsync(TestDocuments.Cluster(subscriptionId, name: "recreated"));
+        second.Key.Should().Be(first.Key);
+
+        var leased = await Clusters.TryLeaseAsync(copy!, "me/message-1", new ManualTimeProvider(Now), TimeSpan.FromMinutes(5), whileLeasing: d => d.Unqueued = false);
+
+        leased.Should().BeNull("the document read is gone");
+        var stored = await Clusters.GetAsync(first.Key);
+        stored!.Id.Should().Be(second.Id);
+        stored.LeaseOwner.Should().BeNull("a message of the deleted document does not lease the new one");
+        stored.Unqueued.Should().BeTrue("the new document still waits for the forwarder to put its own message");
+    }
+
     /// <summary>Every page of a listing, as keys.</summary>
     protected async Task<List<List<string>>> ListAllPagesAsync(string partitionKey, string prefix, int maxItems)
     {
