@@ -195,10 +195,7 @@ public sealed class FaultsUnderLoadTests(EmulatorsFixture emulators, ITestOutput
     /// <summary>Once the run is <see cref="OutageAfter"/> through its requests, the outage; not begun once <paramref name="stop"/> is canceled, and always ended once begun.</summary>
     private static async Task OutageAsync(IStoreOutage outage, FaultCounts counts, int requests, Action<bool> setOn, CancellationToken stop)
     {
-        while (counts.Operations < requests * OutageAfter)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), stop);
-        }
+        await Poll.UntilAsync(() => counts.Operations >= requests * OutageAfter, Deadline, "the run reaching its outage", stop);
 
         setOn(true);
         counts.Outage();
