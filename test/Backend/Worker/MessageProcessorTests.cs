@@ -252,13 +252,18 @@ public sealed class MessageProcessorTests : IAsyncLifetime
 
         public Task Started => started.Task;
 
-        /// <summary>The clock's time when the phase saw its cancellation.</summary>
+        /// <summary>
+        /// The clock's time when the phase was canceled: taken in the cancellation itself (during the
+        /// clock's advance that fired it), not when the phase's continuation got to run, by which
+        /// time a test's loop may have moved the clock further.
+        /// </summary>
         public Task<DateTimeOffset> Canceled => canceled.Task;
 
         public IReadOnlyList<string> PhasesFor(ProvisioningState state) => ["only"];
 
         public async Task RunPhaseAsync(string phase, OpenShiftCluster cluster, CancellationToken cancellationToken = default)
         {
+            using var stopped = cancellationToken.Register(() => canceled.TrySetResult(time.GetUtcNow()));
             started.TrySetResult();
             try
             {
